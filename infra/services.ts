@@ -1,0 +1,26 @@
+/**
+ * The hub's own processes, as the supervisor (`npm start` / `hub start`), `hub status` and
+ * docker-compose.yml know them. Adding a service means adding it here; a test checks that
+ * docker-compose.yml declares every entry.
+ */
+export interface HubServiceSpec {
+  /** Stable name, used in `hub status`, compose, metrics labels and consumer group ids. */
+  readonly name: string;
+  /** Composition root, relative to the repository root (TypeScript source; `dist/` mirrors it). */
+  readonly entry: string;
+  /** Port of its HTTP endpoints (`/health`, `/metrics`; the public API for `api`). */
+  readonly port: number;
+  readonly description: string;
+}
+
+export const HUB_SERVICES: readonly HubServiceSpec[] = [
+  {
+    name: 'api',
+    entry: 'services/api/main.ts',
+    port: 8080,
+    description: 'Public HTTP API (/v1): institutional intake, queries and subscriptions; health and metrics.',
+  },
+];
+
+/** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */
+export const LOCAL_HOST = '127.0.0.1';
