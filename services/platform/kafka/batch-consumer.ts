@@ -1,0 +1,150 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { AvroCodec } from '../avro/avro-codec';
+import { isRetriable, PermanentError } from '../errors';
+import type { Logger } from '../logging/create-logger';
+import { sendToDeadLetter, type DeadLetter } from './dead-letter';
+
+/** One decoded message as handlers see it. */
+export interface ConsumedMessage<T = unknown> {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly timestamp: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly recordName: string;
+  readonly value: T;
+}
+
+/**
+ * Handles one batch of one partition, in offset order. Must be idempotent per message (use the
+ * envelope's event id): after a crash the batch since the last commit is delivered again.
+ * Throw a retriable error to retry the batch, a PermanentError to dead-letter the offending
+ * message (the runner isolates it), anything else to stop the consumer (a bug).
+ */
+export type BatchHandler = (messages: readonly ConsumedMessage[]) => Promise<void>;
+
+export interface BatchConsumerOptions {
+  readonly kafka: Kafka;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly codec: AvroCodec;
+  /** Idempotent producer used for dead letters. */
+  readonly producer: Producer;
+  readonly log: Logger;
+  readonly handle: BatchHandler;
+  readonly fromBeginning?: boolean;
+  readonly partitionsConsumedConcurrently?: number;
+  /** Clock for dead-letter timestamps; injected so tests are deterministic. */
+  readonly now?: () => number;
+  /** Called when the consumer stops for good (an unknown error is a bug: better stopped than silently skipping). */
+  readonly onCrash?: (error: Error) => void;
+}
+
+export interface BatchConsumer {
+  readonly consumer: Consumer;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function headersOf(m: KafkaMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) if (v !== undefined) out[k] = Array.isArray(v) ? String(v[0]) : String(v);
+  return out;
+}
+
+/**
+ * The consumption model of every hub service (docs/adr/0002): kafkajs `eachBatch`, manual
+ * commits only after the handler's effects are durable, poison messages to `<topic>.dlq`.
+ * An offset is committed only when every message before it was either handled or dead-lettered,
+ * so a committed offset never hides an unprocessed record.
+ */
+export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
+  const now = opts.now ?? Date.now;
+  const log = opts.log.child({ component: 'batch-consumer', groupId: opts.groupId });
+  const consumer = opts.kafka.consumer({
+    groupId: opts.groupId,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 30000,
+    heartbeatInterval: 3000,
+    // Transient failures restart the consumer from the last commit; anything else is a bug and stops it.
+    retry: { retries: 5, restartOnFailure: async (e) => isRetriable(e) || e.name.startsWith('KafkaJS') },
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) {
+      log.error({ errCode: (payload.error as { code?: string }).code, err: payload.error.message }, 'consumer crashed');
+      opts.onCrash?.(payload.error);
+    }
+  });
+
+  async function deadLetter(letters: DeadLetter[]): Promise<void> {
+    await sendToDeadLetter(opts.producer, letters);
+    for (const l of letters) {
+      log.warn({ topic: l.topic, partition: l.partition, offset: l.message.offset, stage: l.stage, errCode: (l.error as PermanentError).code }, 'message dead-lettered');
+    }
+  }
+
+  async function decodeAll(payload: EachBatchPayload): Promise<{ good: ConsumedMessage[]; bad: DeadLetter[] }> {
+    const { topic, partition } = payload.batch;
+    const good: ConsumedMessage[] = [];
+    const bad: DeadLetter[] = [];
+    for (const m of payload.batch.messages) {
+      try {
+        const d = await opts.codec.decode(m.value);
+        good.push({ topic, partition, offset: m.offset, key: m.key?.toString('utf8') ?? null, timestamp: Number(m.timestamp), headers: headersOf(m), recordName: d.recordName, value: d.value });
+      } catch (error) {
+        if (isRetriable(error)) throw error;
+        bad.push({ topic, partition, message: m, stage: 'decode', consumer: opts.groupId, error, at: now() });
+      }
+    }
+    return { good, bad };
+  }
+
+  /** On a permanent failure, handle messages one by one so only the poison one is dead-lettered. */
+  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>): Promise<void> {
+    try {
+      await opts.handle(messages);
+      return;
+    } catch (error) {
+      if (isRetriable(error) || !(error instanceof PermanentError) || messages.length === 0) throw error;
+      if (messages.length === 1) {
+        const m = messages[0]!;
+        await deadLetter([{ topic: m.topic, partition: m.partition, message: raw.get(m.offset)!, stage: 'handle', consumer: opts.groupId, error, at: now() }]);
+        return;
+      }
+    }
+    for (const m of messages) await handleIsolating([m], raw);
+  }
+
+  async function eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (batch.messages.length === 0 || !payload.isRunning() || payload.isStale()) return;
+    const { good, bad } = await decodeAll(payload);
+    await deadLetter(bad);
+    const raw = new Map(batch.messages.map((m) => [m.offset, m]));
+    if (good.length > 0) await handleIsolating(good, raw);
+    const next = (BigInt(batch.lastOffset()) + 1n).toString();
+    payload.resolveOffset(batch.lastOffset());
+    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    await payload.heartbeat();
+  }
+
+  return {
+    consumer,
+    async start() {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...opts.topics], fromBeginning: opts.fromBeginning ?? true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: opts.partitionsConsumedConcurrently ?? 1,
+        eachBatch,
+      });
+      log.info({ topics: opts.topics }, 'consumer started');
+    },
+    async stop() {
+      await consumer.disconnect();
+      log.info('consumer stopped');
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import type { Logger } from '../logging/create-logger';
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug',
+};
+
+/** kafkajs logs go through the process's pino logger, one namespace per kafkajs component. */
+function bridge(log: Logger) {
+  return () => ({ namespace, level, log: entry }: LogEntry) => {
+    const { message, ...rest } = entry;
+    // kafkajs puts broker/group metadata in `rest`; never message payloads.
+    log[LEVELS[level] ?? 'info']({ kafkajs: namespace, ...rest, timestamp: undefined }, message);
+  };
+}
+
+export interface KafkaOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly log: Logger;
+}
+
+export function createKafka(opts: KafkaOptions): Kafka {
+  return new Kafka({
+    clientId: opts.clientId,
+    brokers: [...opts.brokers],
+    logLevel: logLevel.WARN,
+    logCreator: bridge(opts.log.child({ component: 'kafkajs' })),
+    retry: { initialRetryTime: 200, retries: 8 },
+    connectionTimeout: 5000,
+  });
+}
+
+/**
+ * The producer every service and connector uses: idempotent, acks=all (the broker must persist
+ * to every in-sync replica before we call a record accepted), one request in flight so
+ * idempotent sequence numbers stay ordered across retries.
+ */
+export async function createProducer(kafka: Kafka, opts: { transactionalId?: string } = {}): Promise<Producer> {
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    ...(opts.transactionalId ? { transactionalId: opts.transactionalId, transactionTimeout: 60000 } : {}),
+  });
+  await producer.connect();
+  return producer;
+}
