@@ -24,3 +24,9 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
 
 /** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */
 export const LOCAL_HOST = '127.0.0.1';
+
+/** A service's port: `HUB_<NAME>_PORT` when set (tests, several hubs on one machine), else its default. */
+export function servicePort(spec: HubServiceSpec, env: NodeJS.ProcessEnv): number {
+  const override = Number(env[`HUB_${spec.name.toUpperCase().replace(/-/g, '_')}_PORT`]);
+  return Number.isInteger(override) && override > 0 ? override : spec.port;
+}

@@ -25,10 +25,10 @@ async function main(): Promise<void> {
 
   const metrics = createMetrics('api');
   const checks = [kafkaCheck(admin), registryCheck(config.SCHEMA_REGISTRY_URL), postgresCheck(pool)];
-  const app = await createHubApp({ module: ApiModule.register({ checks, metrics }), log, bodyLimitBytes: config.API_BODY_LIMIT_BYTES });
-  await app.listen(config.API_PORT, config.API_HOST);
+  const app = await createHubApp({ module: ApiModule.register({ checks, metrics }), log, bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES });
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   shutdown.add('http', () => app.close());
-  log.info({ port: config.API_PORT }, 'api listening');
+  log.info({ port: config.HTTP_PORT }, 'api listening');
 }
 
 main().catch((err: unknown) => {

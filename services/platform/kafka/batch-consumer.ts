@@ -2,6 +2,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import type { AvroCodec } from '../avro/avro-codec';
 import { isRetriable, PermanentError } from '../errors';
 import type { Logger } from '../logging/create-logger';
+import type { HubMetrics } from '../http/metrics';
 import { sendToDeadLetter, type DeadLetter } from './dead-letter';
 
 /** One decoded message as handlers see it. */
@@ -39,6 +40,8 @@ export interface BatchConsumerOptions {
   readonly now?: () => number;
   /** Called when the consumer stops for good (an unknown error is a bug: better stopped than silently skipping). */
   readonly onCrash?: (error: Error) => void;
+  /** Counts handled and dead-lettered messages and times batches, when given. */
+  readonly metrics?: HubMetrics;
 }
 
 export interface BatchConsumer {
@@ -79,6 +82,7 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
 
   async function deadLetter(letters: DeadLetter[]): Promise<void> {
     await sendToDeadLetter(opts.producer, letters);
+    for (const l of letters) opts.metrics?.messagesConsumed.inc({ topic: l.topic, outcome: 'dead_lettered' });
     for (const l of letters) {
       log.warn({ topic: l.topic, partition: l.partition, offset: l.message.offset, stage: l.stage, errCode: (l.error as PermanentError).code }, 'message dead-lettered');
     }
@@ -100,33 +104,41 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
     return { good, bad };
   }
 
-  /** On a permanent failure, handle messages one by one so only the poison one is dead-lettered. */
-  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>): Promise<void> {
+  /**
+   * On a permanent failure, handle messages one by one so only the poison one is dead-lettered.
+   * Returns how many were dead-lettered.
+   */
+  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>): Promise<number> {
     try {
       await opts.handle(messages);
-      return;
+      return 0;
     } catch (error) {
       if (isRetriable(error) || !(error instanceof PermanentError) || messages.length === 0) throw error;
       if (messages.length === 1) {
         const m = messages[0]!;
         await deadLetter([{ topic: m.topic, partition: m.partition, message: raw.get(m.offset)!, stage: 'handle', consumer: opts.groupId, error, at: now() }]);
-        return;
+        return 1;
       }
     }
-    for (const m of messages) await handleIsolating([m], raw);
+    let dead = 0;
+    for (const m of messages) dead += await handleIsolating([m], raw);
+    return dead;
   }
 
   async function eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     if (batch.messages.length === 0 || !payload.isRunning() || payload.isStale()) return;
+    const stopTimer = opts.metrics?.batchDuration.startTimer({ topic: batch.topic });
     const { good, bad } = await decodeAll(payload);
     await deadLetter(bad);
     const raw = new Map(batch.messages.map((m) => [m.offset, m]));
-    if (good.length > 0) await handleIsolating(good, raw);
+    const rejected = good.length > 0 ? await handleIsolating(good, raw) : 0;
+    opts.metrics?.messagesConsumed.inc({ topic: batch.topic, outcome: 'handled' }, good.length - rejected);
     const next = (BigInt(batch.lastOffset()) + 1n).toString();
     payload.resolveOffset(batch.lastOffset());
     await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
     await payload.heartbeat();
+    stopTimer?.();
   }
 
   return {

@@ -1,0 +1,89 @@
+import { createBatchConsumer, type BatchConsumer, type ConsumedMessage } from './batch-consumer';
+import { DLQ_HEADERS } from './dead-letter';
+import { PermanentError, TransientError } from '../errors';
+import { createKafkaFixture, type KafkaFixture, type Ping } from '../../../test/harness/kafka-fixture';
+import { eventually, uniqueId } from '../../../test/harness/test-env';
+import { deadLetterTopicOf } from '../../../schemas/topics';
+
+describe('createBatchConsumer against Kafka and the registry', () => {
+  let fx: KafkaFixture;
+  const running: BatchConsumer[] = [];
+  beforeAll(async () => { fx = await createKafkaFixture(); });
+  afterEach(async () => { await Promise.all(running.splice(0).map((c) => c.stop())); });
+  afterAll(() => fx.close());
+
+  async function publish(topic: string, pings: Ping[], extraRaw: Buffer[] = []): Promise<void> {
+    const messages = await Promise.all(pings.map(async (p) => ({ key: p.id, value: await fx.codec.encode(topic, 'hub.test.Ping', p) })));
+    await fx.producer.send({ topic, acks: -1, messages: [...messages, ...extraRaw.map((value) => ({ key: 'raw', value }))] });
+  }
+
+  function consume(topic: string, groupId: string, handle: (m: readonly ConsumedMessage[]) => Promise<void>): BatchConsumer {
+    const c = createBatchConsumer({ kafka: fx.kafka, groupId, topics: [topic], codec: fx.codec, producer: fx.producer, log: fx.log, handle, now: () => 0 });
+    running.push(c);
+    return c;
+  }
+
+  async function committed(groupId: string, topic: string): Promise<string | undefined> {
+    const offsets = await fx.admin.fetchOffsets({ groupId, topics: [topic] });
+    const o = offsets[0]?.partitions[0]?.offset;
+    return o === undefined || o === '-1' ? undefined : o;
+  }
+
+  it('Given valid messages, When consumed, Then the handler sees them decoded in order and the offset is committed after', async () => {
+    const topic = await fx.topic('ok');
+    await publish(topic, [{ id: 'a', n: 1 }, { id: 'b', n: 2 }, { id: 'c', n: 3 }]);
+    const seen: Ping[] = [];
+    const groupId = uniqueId('g');
+    await consume(topic, groupId, async (ms) => { seen.push(...ms.map((m) => m.value as Ping)); }).start();
+    await eventually(() => (seen.length === 3 ? true : undefined), 30000, 'three messages');
+    expect(seen).toEqual([{ id: 'a', n: 1 }, { id: 'b', n: 2 }, { id: 'c', n: 3 }]);
+    await eventually(async () => ((await committed(groupId, topic)) === '3' ? true : undefined), 10000, 'commit at 3');
+  });
+
+  it('Given an undecodable message among good ones, When consumed, Then it goes to the DLQ with reason headers and the rest are handled', async () => {
+    const topic = await fx.topic('poison');
+    await publish(topic, [{ id: 'a', n: 1 }], [Buffer.from('{"not":"avro"}')]);
+    await publish(topic, [{ id: 'b', n: 2 }]);
+    const seen: string[] = [];
+    await consume(topic, uniqueId('g'), async (ms) => { seen.push(...ms.map((m) => (m.value as Ping).id)); }).start();
+    const [letter] = await fx.readAll(deadLetterTopicOf(topic), 1);
+    expect(letter!.value!.toString()).toBe('{"not":"avro"}');
+    expect(letter!.headers).toMatchObject({
+      [DLQ_HEADERS.topic]: topic, [DLQ_HEADERS.offset]: '1', [DLQ_HEADERS.stage]: 'decode', [DLQ_HEADERS.code]: 'NOT_AVRO_FRAMED',
+    });
+    await eventually(() => (seen.length === 2 ? true : undefined), 20000, 'good messages');
+    expect(seen).toEqual(['a', 'b']);
+  });
+
+  it('Given a handler that rejects one message permanently, When consumed, Then only that message is dead-lettered', async () => {
+    const topic = await fx.topic('reject');
+    await publish(topic, [{ id: 'a', n: 1 }, { id: 'bad', n: -1 }, { id: 'c', n: 3 }]);
+    const handled: string[] = [];
+    await consume(topic, uniqueId('g'), async (ms) => {
+      if (ms.some((m) => (m.value as Ping).n < 0)) throw new PermanentError('NEGATIVE_N', 'n must be positive', { field: 'n' });
+      handled.push(...ms.map((m) => (m.value as Ping).id));
+    }).start();
+    const [letter] = await fx.readAll(deadLetterTopicOf(topic), 1);
+    expect(letter!.headers).toMatchObject({ [DLQ_HEADERS.code]: 'NEGATIVE_N', [DLQ_HEADERS.field]: 'n', [DLQ_HEADERS.stage]: 'handle' });
+    await eventually(() => (handled.length === 2 ? true : undefined), 20000, 'good messages');
+    expect(handled).toEqual(['a', 'c']);
+  });
+
+  it('Given a transient failure, When consumed, Then the batch is retried, nothing is skipped and nothing is dead-lettered', async () => {
+    const topic = await fx.topic('transient');
+    await publish(topic, [{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);
+    let attempts = 0;
+    const handled: string[] = [];
+    const groupId = uniqueId('g');
+    await consume(topic, groupId, async (ms) => {
+      attempts++;
+      if (attempts < 3) throw new TransientError('DB_TRANSIENT', 'simulated deadlock');
+      handled.push(...ms.map((m) => (m.value as Ping).id));
+    }).start();
+    await eventually(() => (handled.length >= 2 ? true : undefined), 60000, 'retried batch');
+    expect(handled).toEqual(['a', 'b']);
+    expect(attempts).toBeGreaterThanOrEqual(3);
+    await eventually(async () => ((await committed(groupId, topic)) === '2' ? true : undefined), 10000, 'commit');
+    expect(await fx.readAll(deadLetterTopicOf(topic), 0)).toEqual([]);
+  });
+});
