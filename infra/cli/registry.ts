@@ -1,11 +1,18 @@
 import type { Catalogue } from '../../services/platform/i18n/i18n';
 import type { Command } from './command';
 import { cliMessages } from './messages';
+import { schemaCommands } from '../../schemas/tools/commands';
+import { schemaMessages } from '../../schemas/tools/messages';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
  * here; the CLI is a composition root, so it may import each service's public `commands.ts`.
  */
-export const COMMANDS: readonly Command[] = [];
+export const COMMANDS: readonly Command[] = [
+  ...schemaCommands,
+];
 
-export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [cliMessages];
+export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
+  cliMessages,
+  schemaMessages,
+];
