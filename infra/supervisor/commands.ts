@@ -42,7 +42,12 @@ export const startCommand: Command = {
   async run(args, ctx) {
     ctx.out(ctx.t('start.title'));
     const stackOpts = resolveStackOptions(ctx.env, { onProgress: (p) => { const line = describeProgress(p, ctx); if (line) ctx.out(line); } });
-    const up = await stackUp(stackOpts);
+    // Infrastructure given from outside (KAFKA_BROKERS + SCHEMA_REGISTRY_URL) is used as is;
+    // otherwise the embedded stack is brought up (idempotently).
+    const external = ctx.env.KAFKA_BROKERS && ctx.env.SCHEMA_REGISTRY_URL;
+    const up = external
+      ? { kafkaBrokers: ctx.env.KAFKA_BROKERS!.split(','), schemaRegistryUrl: ctx.env.SCHEMA_REGISTRY_URL!, databaseUrl: stackOpts.databaseUrl, started: [] as string[] }
+      : await stackUp(stackOpts);
     const env: NodeJS.ProcessEnv = { ...ctx.env, KAFKA_BROKERS: up.kafkaBrokers.join(','), SCHEMA_REGISTRY_URL: up.schemaRegistryUrl, DATABASE_URL: up.databaseUrl };
     const config = loadConfig(hubConfigSchema, env);
     const prepared = await prepareHub(config, cliLogger(ctx), (step) => ctx.out(ctx.t(`start.prepare.${step}`)));
