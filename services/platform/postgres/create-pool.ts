@@ -16,7 +16,8 @@ export async function createPool(opts: PoolOptions): Promise<Pool> {
     application_name: opts.applicationName,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30000,
-    options: `-c search_path=${opts.schema},public`,
+    // Only the hub's schema: never fall through to `public`, where other tools (the registry) keep tables.
+    options: `-c search_path=${opts.schema}`,
   });
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
   return pool;
