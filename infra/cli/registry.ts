@@ -3,6 +3,8 @@ import type { Command } from './command';
 import { cliMessages } from './messages';
 import { schemaCommands } from '../../schemas/tools/commands';
 import { schemaMessages } from '../../schemas/tools/messages';
+import { stackCommands } from '../stack/commands';
+import { stackMessages } from '../stack/messages';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
@@ -10,9 +12,11 @@ import { schemaMessages } from '../../schemas/tools/messages';
  */
 export const COMMANDS: readonly Command[] = [
   ...schemaCommands,
+  ...stackCommands,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   cliMessages,
   schemaMessages,
+  stackMessages,
 ];
