@@ -26,7 +26,7 @@ module.exports = {
       testMatch: ['**/*.int.test.ts'],
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/harness/integration-setup.ts'],
     },
   ],
 };

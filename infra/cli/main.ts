@@ -52,6 +52,11 @@ function printHelp(ctx: CliContext, commands: readonly Command[], only?: Command
   ctx.out(ctx.t('cli.help.lang'));
 }
 
+// `hub status | head` closes the pipe early; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
+}
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {

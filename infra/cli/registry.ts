@@ -1,6 +1,8 @@
 import type { Catalogue } from '../../services/platform/i18n/i18n';
 import type { Command } from './command';
 import { cliMessages } from './messages';
+import { prepareCommand, startCommand } from '../supervisor/commands';
+import { supervisorMessages } from '../supervisor/messages';
 import { schemaCommands } from '../../schemas/tools/commands';
 import { schemaMessages } from '../../schemas/tools/messages';
 import { stackCommands } from '../stack/commands';
@@ -11,12 +13,15 @@ import { stackMessages } from '../stack/messages';
  * here; the CLI is a composition root, so it may import each service's public `commands.ts`.
  */
 export const COMMANDS: readonly Command[] = [
+  startCommand,
+  prepareCommand,
   ...schemaCommands,
   ...stackCommands,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   cliMessages,
+  supervisorMessages,
   schemaMessages,
   stackMessages,
 ];

@@ -38,7 +38,7 @@ export function describeStackError(err: StackError, ctx: Pick<CliContext, 't'>):
 }
 
 /** Runs a command body, turning a StackError into translated lines on stderr and exit code 1. */
-async function guarded(ctx: CliContext, body: () => Promise<number>): Promise<number> {
+export async function guarded(ctx: CliContext, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (err) {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Command, CliContext } from '../cli/command';
+import type { Command, CliContext, ParsedArgs } from '../cli/command';
 import { HUB_SERVICES, LOCAL_HOST, servicePort } from '../services';
 import { loadConfig } from '../../services/platform/config/load-config';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
@@ -9,7 +9,7 @@ import { findRepoRoot } from '../../services/platform/paths';
 import { prepareHub } from '../bootstrap/prepare-hub';
 import { stackDown, stackUp } from '../stack/stack';
 import { resolveStackOptions, stackPaths } from '../stack/options';
-import { describeProgress } from '../stack/commands';
+import { describeProgress, guarded } from '../stack/commands';
 import { Supervisor } from './supervisor';
 import { waitHealthy } from './wait-healthy';
 
@@ -39,56 +39,58 @@ export const startCommand: Command = {
   path: ['start'],
   usage: '[--keep-stack]',
   summary: { es: 'Levanta el stack embebido y todos los servicios, en primer plano (Ctrl-C detiene)', en: 'Bring up the embedded stack and every service, in the foreground (Ctrl-C stops)' },
-  async run(args, ctx) {
-    ctx.out(ctx.t('start.title'));
-    const stackOpts = resolveStackOptions(ctx.env, { onProgress: (p) => { const line = describeProgress(p, ctx); if (line) ctx.out(line); } });
-    // Infrastructure given from outside (KAFKA_BROKERS + SCHEMA_REGISTRY_URL) is used as is;
-    // otherwise the embedded stack is brought up (idempotently).
-    const external = ctx.env.KAFKA_BROKERS && ctx.env.SCHEMA_REGISTRY_URL;
-    const up = external
-      ? { kafkaBrokers: ctx.env.KAFKA_BROKERS!.split(','), schemaRegistryUrl: ctx.env.SCHEMA_REGISTRY_URL!, databaseUrl: stackOpts.databaseUrl, started: [] as string[] }
-      : await stackUp(stackOpts);
-    const env: NodeJS.ProcessEnv = { ...ctx.env, KAFKA_BROKERS: up.kafkaBrokers.join(','), SCHEMA_REGISTRY_URL: up.schemaRegistryUrl, DATABASE_URL: up.databaseUrl };
-    const config = loadConfig(hubConfigSchema, env);
-    const prepared = await prepareHub(config, cliLogger(ctx), (step) => ctx.out(ctx.t(`start.prepare.${step}`)));
-    ctx.out(ctx.t('start.prepared', { migrations: prepared.migrations.length, topics: prepared.topics.created.length, subjects: prepared.subjects.length }));
-
-    const logDir = stackPaths(stackOpts).logDir;
-    mkdirSync(logDir, { recursive: true });
-    const supervisor = new Supervisor({
-      root: findRepoRoot(), logDir, production: ctx.env.NODE_ENV === 'production',
-      env: { ...env, LOG_LEVEL: config.LOG_LEVEL },
-      onRestart: (name, code, delay) => ctx.err(ctx.t('start.service.restart', { name, code: code ?? 'señal', seconds: delay / 1000 })),
-    });
-    const stop = async (): Promise<void> => {
-      ctx.out(ctx.t('start.stopping'));
-      await supervisor.stopAll();
-      if (up.started.length > 0 && args.flags['keep-stack'] !== true) {
-        ctx.out(ctx.t('start.stoppingStack'));
-        await stackDown(stackOpts);
-      }
-      ctx.out(ctx.t('start.stopped'));
-    };
-
-    let failed = false;
-    await Promise.all(HUB_SERVICES.map(async (spec) => {
-      const port = servicePort(spec, ctx.env);
-      const log = path.join(logDir, `${spec.name}.log`);
-      ctx.out(ctx.t('start.service.starting', { name: spec.name, log }));
-      supervisor.start(spec, { HTTP_PORT: String(port) });
-      const url = `http://${LOCAL_HOST}:${port}`;
-      if (await waitHealthy(url, SERVICE_START_TIMEOUT_MS)) ctx.out(ctx.t('start.service.ready', { name: spec.name, url }));
-      else { failed = true; ctx.err(ctx.t('start.service.failed', { name: spec.name, seconds: SERVICE_START_TIMEOUT_MS / 1000, log })); }
-    }));
-    if (failed) { await stop(); return 1; }
-
-    const api = HUB_SERVICES.find((s) => s.name === 'api');
-    ctx.out(ctx.t('start.running', { api: api ? `http://${LOCAL_HOST}:${servicePort(api, ctx.env)}/v1` : '-', logs: logDir }));
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
-    await stop();
-    return 0;
-  },
+  run: (args, ctx) => guarded(ctx, () => runStart(args, ctx)),
 };
+
+async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
+  ctx.out(ctx.t('start.title'));
+  const stackOpts = resolveStackOptions(ctx.env, { onProgress: (p) => { const line = describeProgress(p, ctx); if (line) ctx.out(line); } });
+  // Infrastructure given from outside (KAFKA_BROKERS + SCHEMA_REGISTRY_URL) is used as is;
+  // otherwise the embedded stack is brought up (idempotently).
+  const external = ctx.env.KAFKA_BROKERS && ctx.env.SCHEMA_REGISTRY_URL;
+  const up = external
+    ? { kafkaBrokers: ctx.env.KAFKA_BROKERS!.split(','), schemaRegistryUrl: ctx.env.SCHEMA_REGISTRY_URL!, databaseUrl: stackOpts.databaseUrl, started: [] as string[] }
+    : await stackUp(stackOpts);
+  const env: NodeJS.ProcessEnv = { ...ctx.env, KAFKA_BROKERS: up.kafkaBrokers.join(','), SCHEMA_REGISTRY_URL: up.schemaRegistryUrl, DATABASE_URL: up.databaseUrl };
+  const config = loadConfig(hubConfigSchema, env);
+  const prepared = await prepareHub(config, cliLogger(ctx), (step) => ctx.out(ctx.t(`start.prepare.${step}`)));
+  ctx.out(ctx.t('start.prepared', { migrations: prepared.migrations.length, topics: prepared.topics.created.length, subjects: prepared.subjects.length }));
+
+  const logDir = stackPaths(stackOpts).logDir;
+  mkdirSync(logDir, { recursive: true });
+  const supervisor = new Supervisor({
+    root: findRepoRoot(), logDir, production: ctx.env.NODE_ENV === 'production',
+    env: { ...env, LOG_LEVEL: config.LOG_LEVEL },
+    onRestart: (name, code, delay) => ctx.err(ctx.t('start.service.restart', { name, code: code ?? 'señal', seconds: delay / 1000 })),
+  });
+  const stop = async (): Promise<void> => {
+    ctx.out(ctx.t('start.stopping'));
+    await supervisor.stopAll();
+    if (up.started.length > 0 && args.flags['keep-stack'] !== true) {
+      ctx.out(ctx.t('start.stoppingStack'));
+      await stackDown(stackOpts);
+    }
+    ctx.out(ctx.t('start.stopped'));
+  };
+
+  let failed = false;
+  await Promise.all(HUB_SERVICES.map(async (spec) => {
+    const port = servicePort(spec, ctx.env);
+    const log = path.join(logDir, `${spec.name}.log`);
+    ctx.out(ctx.t('start.service.starting', { name: spec.name, log }));
+    supervisor.start(spec, { HTTP_PORT: String(port) });
+    const url = `http://${LOCAL_HOST}:${port}`;
+    if (await waitHealthy(url, SERVICE_START_TIMEOUT_MS)) ctx.out(ctx.t('start.service.ready', { name: spec.name, url }));
+    else { failed = true; ctx.err(ctx.t('start.service.failed', { name: spec.name, seconds: SERVICE_START_TIMEOUT_MS / 1000, log })); }
+  }));
+  if (failed) { await stop(); return 1; }
+
+  const api = HUB_SERVICES.find((s) => s.name === 'api');
+  ctx.out(ctx.t('start.running', { api: api ? `http://${LOCAL_HOST}:${servicePort(api, ctx.env)}/v1` : '-', logs: logDir }));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await stop();
+  return 0;
+}

@@ -49,7 +49,7 @@ describe('createBatchConsumer against Kafka and the registry', () => {
     const [letter] = await fx.readAll(deadLetterTopicOf(topic), 1);
     expect(letter!.value!.toString()).toBe('{"not":"avro"}');
     expect(letter!.headers).toMatchObject({
-      [DLQ_HEADERS.topic]: topic, [DLQ_HEADERS.offset]: '1', [DLQ_HEADERS.stage]: 'decode', [DLQ_HEADERS.code]: 'NOT_AVRO_FRAMED',
+      [DLQ_HEADERS.topic]: topic, [DLQ_HEADERS.offset]: '1', [DLQ_HEADERS.stage]: 'decode', [DLQ_HEADERS.code]: 'UNKNOWN_MAGIC_BYTE',
     });
     await eventually(() => (seen.length === 2 ? true : undefined), 20000, 'good messages');
     expect(seen).toEqual(['a', 'b']);
