@@ -50,6 +50,21 @@ export interface BatchConsumer {
   stop(): Promise<void>;
 }
 
+/**
+ * kafkajs wraps the handler's error (KafkaJSNumberOfRetriesExceeded → cause). Restart for our
+ * retriable errors and for kafkajs's own (broker, network); stop for anything else: a bug.
+ */
+export function shouldRestart(e: Error): boolean {
+  let root: unknown = e;
+  for (let i = 0; i < 5; i++) {
+    const next = (root as { cause?: unknown; originalError?: unknown }).cause ?? (root as { originalError?: unknown }).originalError;
+    if (!next) break;
+    root = next;
+  }
+  if (isRetriable(root)) return true;
+  return root instanceof Error && root.name.startsWith('KafkaJS') && (root as { retriable?: boolean }).retriable !== false;
+}
+
 function headersOf(m: KafkaMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(m.headers ?? {})) if (v !== undefined) out[k] = Array.isArray(v) ? String(v[0]) : String(v);
@@ -71,7 +86,7 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
     sessionTimeout: 30000,
     heartbeatInterval: 3000,
     // Transient failures restart the consumer from the last commit; anything else is a bug and stops it.
-    retry: { retries: 5, restartOnFailure: async (e) => isRetriable(e) || e.name.startsWith('KafkaJS') },
+    retry: { retries: 5, restartOnFailure: async (e) => shouldRestart(e) },
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (!payload.restart) {

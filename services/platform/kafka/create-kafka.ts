@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '../logging/create-logger';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -40,6 +40,10 @@ export async function createProducer(kafka: Kafka, opts: { transactionalId?: str
   const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
+    // Murmur2, the Java client's partitioner: the same key lands on the same partition from any client.
+    createPartitioner: Partitioners.DefaultPartitioner,
+    // kafkajs requires unbounded retries for idempotence; callers bound their own waits.
+    retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5000 },
     allowAutoTopicCreation: false,
     ...(opts.transactionalId ? { transactionalId: opts.transactionalId, transactionTimeout: 60000 } : {}),
   });

@@ -25,9 +25,10 @@ export async function createHubApp(opts: HubAppOptions): Promise<NestFastifyAppl
     new FastifyAdapter({ bodyLimit: opts.bodyLimitBytes ?? 1024 * 1024, trustProxy: false }),
     { logger: new PinoNestLogger(opts.log.child({ component: 'nest' })), abortOnError: false },
   );
+  // Filters must be in place before the microservice is connected: it copies the app config then.
+  app.useGlobalFilters(new PassThroughRpcFilter());
   if (opts.transport) {
     app.connectMicroservice({ strategy: opts.transport }, { inheritAppConfig: true });
   }
-  app.useGlobalFilters(new PassThroughRpcFilter());
   return app;
 }

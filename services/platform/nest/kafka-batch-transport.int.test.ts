@@ -60,7 +60,7 @@ describe('KafkaBatchTransport: a NestJS service consuming in batches with manual
 
   it('Given a handler throwing a PermanentError, When consumed, Then the error class survives Nest and the message is dead-lettered', async () => {
     await fx.producer.send({ topic: topicName, acks: -1, messages: [{ value: await fx.codec.encode(topicName, 'hub.test.Ping', { id: 'bad', n: -5 }) }] });
-    const [letter] = await fx.readAll(deadLetterTopicOf(topicName), 1, 30000);
+    const [letter] = await fx.readAll(deadLetterTopicOf(topicName), 1, 30000).catch((e: Error) => { throw new Error(`${e.message}\nlogs:\n${fx.log.lines().join('\n')}`); });
     expect(letter!.headers[DLQ_HEADERS.code]).toBe('NEGATIVE_N');
   });
 
