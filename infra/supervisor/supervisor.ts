@@ -42,8 +42,10 @@ export class Supervisor {
     state.child = child;
     this.running.set(spec.name, state);
     const startedAt = Date.now();
-    child.on('exit', (code) => {
-      if (state.stopping) return;
+    child.on('exit', (code, signal) => {
+      // A clean exit (code 0, or the SIGINT a terminal's Ctrl-C sends to the whole process group)
+      // is a deliberate stop, not a crash: restart only what died on its own.
+      if (state.stopping || code === 0 || signal === 'SIGINT') return;
       state.failures = Date.now() - startedAt > 60000 ? 1 : state.failures + 1;
       const delay = restartDelayMs(state.failures);
       this.opts.onRestart?.(spec.name, code, delay);
