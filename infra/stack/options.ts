@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import { LOCAL_HOST } from '../services';
 import type { StackProgress } from './progress';
 import { StackError } from './errors';
+import { LOCAL_DEFAULTS } from '../../services/platform/config/hub-config';
 
 /** What a caller (CLI, test harness, supervisor) may choose about the embedded stack. */
 export interface StackOptions {
@@ -25,7 +26,7 @@ export interface StackOptions {
 
 export type ResolvedStackOptions = Required<StackOptions>;
 
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const DEFAULT_DATABASE_URL: string = LOCAL_DEFAULTS.databaseUrl;
 const DEFAULTS = { kafkaPort: 9092, controllerPort: 9093, registryPort: 8081, registryDbSchema: 'apicurio' } as const;
 
 /**

@@ -10,6 +10,7 @@ import { prepareHub } from '../bootstrap/prepare-hub';
 import { stackDown, stackUp } from '../stack/stack';
 import { resolveStackOptions, stackPaths } from '../stack/options';
 import { describeProgress, guarded } from '../stack/commands';
+import { serviceUrl } from '../stack/service-status';
 import { Supervisor } from './supervisor';
 import { waitHealthy } from './wait-healthy';
 
@@ -86,7 +87,7 @@ async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
   if (failed) { await stop(); return 1; }
 
   const api = HUB_SERVICES.find((s) => s.name === 'api');
-  ctx.out(ctx.t('start.running', { api: api ? `http://${LOCAL_HOST}:${servicePort(api, ctx.env)}/v1` : '-', logs: logDir }));
+  ctx.out(ctx.t('start.running', { api: api ? serviceUrl(api, servicePort(api, ctx.env)) : '-', logs: logDir }));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
