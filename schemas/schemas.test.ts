@@ -45,7 +45,7 @@ describe('Committed schemas', () => {
   });
 
   it('Given every .avsc, When bundled, Then each parses with avsc on its own', () => {
-    expect(bundles.map((b) => b.fullName)).toEqual(['hub.common.EventEnvelope', 'hub.identity.PersonObserved', 'hub.identity.PersonRecord']);
+    expect(bundles.map((b) => b.fullName)).toEqual(expect.arrayContaining(['hub.common.EventEnvelope', 'hub.identity.PersonObserved', 'hub.identity.PersonRecord']));
     for (const bundle of bundles) expect(avro.Type.forSchema(bundle.schema as avro.Schema).name).toBe(bundle.fullName);
   });
 
@@ -71,7 +71,12 @@ describe('Committed schemas', () => {
   });
 
   it('Given the catalogue, When looking up, Then events are exactly the records with an envelope and unknown names throw', () => {
-    expect(Object.keys(EVENT_SCHEMAS)).toEqual(['hub.identity.PersonObserved']);
+    const withEnvelope = bundles
+      .filter((b) => Array.isArray(b.schema['fields']) && (b.schema['fields'] as { name?: unknown }[]).some((f) => f.name === 'envelope'))
+      .map((b) => b.fullName).sort();
+    expect(Object.keys(EVENT_SCHEMAS)).toEqual(withEnvelope);
+    expect(Object.keys(EVENT_SCHEMAS)).toContain('hub.identity.PersonObserved');
+    expect(Object.keys(EVENT_SCHEMAS)).not.toContain('hub.identity.PersonRecord');
     expect(schemaFor('hub.identity.PersonObserved')).toBe(PersonObservedSchema);
     expect(schemaFor('hub.identity.PersonRecord')).toMatchObject({ name: 'PersonRecord', namespace: 'hub.identity' });
     expect(() => schemaFor('hub.identity.Nobody')).toThrow(/no schema named hub.identity.Nobody/);

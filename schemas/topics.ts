@@ -24,6 +24,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const DLQ_RETENTION_MS = 90 * DAY_MS;
 export const DLQ_SUFFIX = '.dlq';
 
+/** Key of every institution's event topic; see childEventKey. */
+const CHILD_EVENT_KEY = '<sourceInstitution>:<person.sourceRecordId> (childEventKey): every event about one child from one institution, in order';
+
 export const TOPICS = {
   personObserved: {
     name: 'hub.identity.person-observed.v1',
@@ -35,7 +38,111 @@ export const TOPICS = {
     deadLetter: true,
     description: 'A child as one institution knows them; input of deduplication and matching.',
   },
+  tribunalEvents: {
+    name: 'hub.tribunal.events.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: CHILD_EVENT_KEY,
+    records: [
+      'hub.tribunal.AdmissionOrderIssued',
+      'hub.tribunal.DiagnosisRequested',
+      'hub.tribunal.HearingScheduled',
+      'hub.tribunal.EgressResolved',
+    ],
+    deadLetter: true,
+    description: 'Family, guarantee and juvenile courts: admission orders, diagnosis requests, hearings and exit resolutions, each about one child.',
+  },
+  senameEvents: {
+    name: 'hub.sename.events.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: CHILD_EVENT_KEY,
+    records: [
+      'hub.sename.AdmissionRegistered',
+      'hub.sename.DiagnosisReported',
+      'hub.sename.InterventionPlanCreated',
+      'hub.sename.InterventionEscalated',
+      'hub.sename.EgressProposed',
+      'hub.sename.EgressExecuted',
+      'hub.sename.AbscondmentRecorded',
+    ],
+    deadLetter: true,
+    description: 'SENAME / Mejor Niñez centres (AADD) and collaborating bodies (OCAs): a child\'s stay from admission to exit.',
+  },
+  senameCapacity: {
+    name: 'hub.sename.capacity.v1',
+    partitions: 1,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: 'SENAME:<programmeCode>: one programme\'s declarations in order; no child data on this topic',
+    records: ['hub.sename.CapacityDeclared'],
+    deadLetter: true,
+    description: 'Places (plazas) each programme declares over time; the denominator of occupancy indicators. Kept apart from child events: other readers, no personal data.',
+  },
+  municipalityEvents: {
+    name: 'hub.municipality.events.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: CHILD_EVENT_KEY,
+    records: [
+      'hub.municipality.CaseOpened',
+      'hub.municipality.ReferralMade',
+      'hub.municipality.AlertRaised',
+      'hub.municipality.CaseClosed',
+    ],
+    deadLetter: true,
+    description: 'Municipal child-protection offices (OPD / OLN): local cases, referrals, alerts and closures.',
+  },
+  schoolEvents: {
+    name: 'hub.school.events.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: CHILD_EVENT_KEY,
+    records: [
+      'hub.school.EnrollmentRegistered',
+      'hub.school.ChronicAbsenceAlertRaised',
+      'hub.school.WithdrawalRegistered',
+    ],
+    deadLetter: true,
+    description: 'Schools (by RBD): enrollments, chronic-absence alerts and withdrawals; reintegration and risk signals.',
+  },
+  healthEvents: {
+    name: 'hub.health.events.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: CHILD_EVENT_KEY,
+    records: [
+      'hub.health.EmergencyVisitRecorded',
+      'hub.health.NewbornRegistered',
+      'hub.health.ProgrammeEnrolled',
+    ],
+    deadLetter: true,
+    description: 'Health establishments (by DEIS code): emergency visits with injury or maltreatment flags, newborns, programme enrollments.',
+  },
 } as const satisfies Record<string, TopicSpec>;
+
+/**
+ * Events that are not about a child: no `person` field, keyed by what they are about instead.
+ * Everything else in EVENT_SCHEMAS carries `envelope` and `person` and is keyed with childEventKey.
+ */
+export const NON_CHILD_EVENTS: readonly string[] = ['hub.sename.CapacityDeclared'];
+
+/**
+ * The message key of a child event on an institution's topic: `<institution>:<child's source record id>`,
+ * e.g. `TRIBUNAL:NNA-000123`. `institution` is the envelope's sourceInstitution (TRIBUNAL, SENAME,
+ * MUNICIPALITY, SCHOOL, HEALTH) and the id is `person.sourceRecordId`, the child's id in that
+ * institution, not the id of the fact. So every event about one child from one institution lands
+ * on one partition, in order. A connector whose child ids are unique only within a unit (a school,
+ * a health establishment) qualifies them with the unit code first (`<unit>/<id>`).
+ */
+export function childEventKey(institution: string, childSourceRecordId: string): string {
+  return `${institution}:${childSourceRecordId}`;
+}
 
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}${DLQ_SUFFIX}`;
