@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
  */
 describe('domain purity lint rule', () => {
   const root = path.resolve(__dirname, '..', '..');
-  const dir = path.join(root, 'services', '__lint_probe__', 'domain');
+  // A unique folder per process: two test runs in one working tree must not delete each other's probe.
+  const dir = path.join(root, 'services', `__lint_probe_${process.pid}__`, 'domain');
   beforeAll(() => mkdirSync(dir, { recursive: true }));
   afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
