@@ -3,8 +3,8 @@ import type { Command } from './command';
 import { cliMessages } from './messages';
 import { prepareCommand, startCommand } from '../supervisor/commands';
 import { supervisorMessages } from '../supervisor/messages';
-import { schemaCommands } from '../../schemas/tools/commands';
-import { schemaMessages } from '../../schemas/tools/messages';
+import { schemaCommands } from '../schemas/commands';
+import { schemaMessages } from '../schemas/messages';
 import { stackCommands } from '../stack/commands';
 import { stackMessages } from '../stack/messages';
 

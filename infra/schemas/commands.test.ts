@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliContext } from '../../infra/cli/command';
+import type { CliContext } from '../cli/command';
 import { createTranslator, type Lang } from '../../services/platform/i18n/i18n';
 import { createSchemaCommands } from './commands';
 import { schemaMessages } from './messages';
-import { schemaPaths } from './workspace';
+import { schemaPaths } from '../../schemas/tools/workspace';
 
 /** Runs `hub schemas <name>` against a throw-away schemas/ directory and captures what people would read. */
 async function run(root: string, name: string, flags: Record<string, boolean> = {}, lang: Lang = 'es') {

@@ -1,11 +1,11 @@
-import type { CliContext, Command, ParsedArgs } from '../../infra/cli/command';
-import { bundleAll, type BundledSchema } from './bundler';
-import { compareWithReleased, findDrift } from './checks';
-import { generateAll, type GeneratedFile } from './generator';
-import { loadSources } from './loader';
-import { readReleased, releasedContent, releasedFileName, writeReleased } from './released';
+import type { CliContext, Command, ParsedArgs } from '../cli/command';
+import { bundleAll, type BundledSchema } from '../../schemas/tools/bundler';
+import { compareWithReleased, findDrift } from '../../schemas/tools/checks';
+import { generateAll, type GeneratedFile } from '../../schemas/tools/generator';
+import { loadSources } from '../../schemas/tools/loader';
+import { readReleased, releasedContent, releasedFileName, writeReleased } from '../../schemas/tools/released';
 import { describeSchemaError, reportDrift, reportReleaseCheck } from './report';
-import { readGeneratedFiles, readSourceFiles, schemaPaths, writeGeneratedFiles, type SchemaPaths } from './workspace';
+import { readGeneratedFiles, readSourceFiles, schemaPaths, writeGeneratedFiles, type SchemaPaths } from '../../schemas/tools/workspace';
 
 /**
  * `hub schemas generate | check | release`. `check` is what CI runs (`npm run gen:check`): it

@@ -1,6 +1,6 @@
-import type { CliContext } from '../../infra/cli/command';
-import type { Drift, ReleaseCheck } from './checks';
-import { SchemaError } from './schema-error';
+import type { CliContext } from '../cli/command';
+import type { Drift, ReleaseCheck } from '../../schemas/tools/checks';
+import { SchemaError } from '../../schemas/tools/schema-error';
 
 /** Prints how `schemas/generated/` drifted, on stderr; returns whether it is up to date. */
 export function reportDrift(ctx: CliContext, drift: readonly Drift[], fileCount: number): boolean {
