@@ -52,11 +52,12 @@ export async function stackUp(opts: StackOptions = {}): Promise<StackEndpoints &
     if (!pg.ok) throw new StackError('postgres-unreachable', `PostgreSQL does not answer at ${redactUrl(o.databaseUrl)}: ${pg.detail}`, { url: redactUrl(o.databaseUrl), detail: pg.detail ?? '' });
     o.onProgress({ kind: 'already-running', component: 'postgres', address: redactUrl(o.databaseUrl) });
 
-    const outcomes = await Promise.allSettled([ensureKafka(o, paths), ensureRegistry(o, paths)]);
+    const specs = managedSpecs(o, paths);
+    const outcomes = await Promise.allSettled(specs.map((spec) => ensureRunning(o, spec)));
     const failures = outcomes.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new AggregateError(failures, 'kafka and registry both failed to start');
-    const started = (['kafka', 'registry'] as const).filter((_, i) => (outcomes[i] as PromiseFulfilledResult<boolean>).value);
+    const started = specs.filter((_, i) => (outcomes[i] as PromiseFulfilledResult<boolean>).value).map((spec) => spec.component);
     return { ...endpoints(o), started };
   });
 }
@@ -69,35 +70,44 @@ function endpoints(o: ResolvedStackOptions): StackEndpoints {
   return { kafkaBrokers: [kafkaAddress(o)], schemaRegistryUrl: schemaRegistryUrl(o), databaseUrl: o.databaseUrl };
 }
 
-async function ensureKafka(o: ResolvedStackOptions, paths: StackPaths): Promise<boolean> {
-  if ((await probeKafka(o.kafkaPort)).ok) {
-    o.onProgress({ kind: 'already-running', component: 'kafka', address: kafkaAddress(o) });
-    return false;
-  }
-  const pid = livePid(paths.kafkaPid, 'kafka', o.home, (stale) => o.onProgress({ kind: 'stale-pid', component: 'kafka', pid: stale }));
-  if (pid !== undefined) {
-    assertSamePort('kafka', pid, o.kafkaPort, o.home);
-    await awaitReady('kafka', { pid, logOffset: 0 }, paths.kafkaLog, paths.kafkaPid, ADOPT_READY_TIMEOUT_MS, async () => (await probeKafka(o.kafkaPort)).ok);
-    o.onProgress({ kind: 'already-running', component: 'kafka', address: kafkaAddress(o) });
-    return false;
-  }
-  await startKafka(o, paths);
-  return true;
+/** What differs between the two JVMs the stack manages; `ensureRunning` does the rest. */
+interface ManagedSpec {
+  readonly component: ManagedComponent;
+  readonly port: number;
+  readonly address: string;
+  readonly pidFile: string;
+  readonly logFile: string;
+  answers(): Promise<boolean>;
+  start(): Promise<void>;
 }
 
-async function ensureRegistry(o: ResolvedStackOptions, paths: StackPaths): Promise<boolean> {
-  if ((await probeRegistry(o.registryPort)).ok) {
-    o.onProgress({ kind: 'already-running', component: 'registry', address: schemaRegistryUrl(o) });
+function managedSpecs(o: ResolvedStackOptions, paths: StackPaths): ManagedSpec[] {
+  return [
+    { component: 'kafka', port: o.kafkaPort, address: kafkaAddress(o), pidFile: paths.kafkaPid, logFile: paths.kafkaLog,
+      answers: async () => (await probeKafka(o.kafkaPort)).ok, start: () => startKafka(o, paths) },
+    { component: 'registry', port: o.registryPort, address: schemaRegistryUrl(o), pidFile: paths.registryPid, logFile: paths.registryLog,
+      answers: async () => (await probeRegistry(o.registryPort)).ok, start: () => startRegistry(o, paths) },
+  ];
+}
+
+/**
+ * Leaves a component that answers alone, adopts one of ours that is still starting, and starts
+ * it otherwise. Resolves to true when this call started it.
+ */
+async function ensureRunning(o: ResolvedStackOptions, spec: ManagedSpec): Promise<boolean> {
+  const { component } = spec;
+  if (await spec.answers()) {
+    o.onProgress({ kind: 'already-running', component, address: spec.address });
     return false;
   }
-  const pid = livePid(paths.registryPid, 'registry', o.home, (stale) => o.onProgress({ kind: 'stale-pid', component: 'registry', pid: stale }));
+  const pid = livePid(spec.pidFile, component, o.home, (stale) => o.onProgress({ kind: 'stale-pid', component, pid: stale }));
   if (pid !== undefined) {
-    assertSamePort('registry', pid, o.registryPort, o.home);
-    await awaitReady('registry', { pid, logOffset: 0 }, paths.registryLog, paths.registryPid, ADOPT_READY_TIMEOUT_MS, async () => (await probeRegistry(o.registryPort)).ok);
-    o.onProgress({ kind: 'already-running', component: 'registry', address: schemaRegistryUrl(o) });
+    assertSamePort(component, pid, spec.port, o.home);
+    await awaitReady(component, { pid, logOffset: 0 }, spec.logFile, spec.pidFile, ADOPT_READY_TIMEOUT_MS, spec.answers);
+    o.onProgress({ kind: 'already-running', component, address: spec.address });
     return false;
   }
-  await startRegistry(o, paths);
+  await spec.start();
   return true;
 }
 
