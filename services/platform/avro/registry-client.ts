@@ -38,7 +38,13 @@ export function createSchemaRegistryClient(baseUrl: string, opts: { timeoutMs?: 
       throw new TransientError('REGISTRY_UNAVAILABLE', `schema registry unreachable at ${root}`, { cause });
     }
     const text = await res.text();
-    const json = (text ? JSON.parse(text) : {}) as T;
+    let json: T;
+    try {
+      json = (text ? JSON.parse(text) : {}) as T;
+    } catch {
+      // A proxy's HTML error page, not the registry: say so rather than throw a SyntaxError.
+      throw new TransientError('REGISTRY_ERROR', `schema registry ${method} ${path} answered ${res.status} with a non-JSON body`);
+    }
     if (res.status >= 500 || res.status === 429) {
       throw new TransientError('REGISTRY_ERROR', `schema registry ${method} ${path} answered ${res.status}`);
     }

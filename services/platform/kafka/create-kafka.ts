@@ -8,9 +8,9 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 /** kafkajs logs go through the process's pino logger, one namespace per kafkajs component. */
 function bridge(log: Logger) {
   return () => ({ namespace, level, log: entry }: LogEntry) => {
-    const { message, ...rest } = entry;
-    // kafkajs puts broker/group metadata in `rest`; never message payloads.
-    log[LEVELS[level] ?? 'info']({ kafkajs: namespace, ...rest, timestamp: undefined }, message);
+    // kafkajs puts broker/group metadata beside the message, never payloads; its own timestamp is dropped for pino's.
+    const { message, timestamp: _timestamp, ...rest } = entry;
+    log[LEVELS[level] ?? 'info']({ kafkajs: namespace, ...rest }, message);
   };
 }
 

@@ -51,7 +51,11 @@ export function deadLetterHeaders(d: DeadLetter): IHeaders {
 export async function sendToDeadLetter(producer: Producer, letters: readonly DeadLetter[]): Promise<void> {
   if (letters.length === 0) return;
   const byTopic = new Map<string, DeadLetter[]>();
-  for (const l of letters) byTopic.set(deadLetterTopicOf(l.topic), [...(byTopic.get(deadLetterTopicOf(l.topic)) ?? []), l]);
+  for (const l of letters) {
+    const dlq = deadLetterTopicOf(l.topic);
+    const list = byTopic.get(dlq);
+    if (list) list.push(l); else byTopic.set(dlq, [l]);
+  }
   await producer.sendBatch({
     acks: -1,
     topicMessages: [...byTopic].map(([topic, ls]) => ({
