@@ -127,6 +127,23 @@ export const TOPICS = {
 } as const satisfies Record<string, TopicSpec>;
 
 /**
+ * Topics private to one component, carrying records that are not events (no envelope). Created
+ * like the others; no other service reads them.
+ */
+export const INTERNAL_TOPICS = {
+  ingestCheckpoints: {
+    name: 'hub.connector.checkpoints.v1',
+    partitions: 1,
+    cleanupPolicy: 'compact',
+    retentionMs: -1,
+    key: '<stream id>: the latest checkpoint of each ingest stream',
+    records: ['hub.connector.IngestCheckpoint'],
+    deadLetter: false,
+    description: 'Ingest checkpoints, written in the same Kafka transaction as the messages they cover (file imports, HTTP intake relay).',
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+/**
  * Events that are not about a child: no `person` field, keyed by what they are about instead.
  * Everything else in EVENT_SCHEMAS carries `envelope` and `person` and is keyed with childEventKey.
  */
@@ -151,7 +168,7 @@ export function deadLetterTopicOf(topic: string): string {
 /** Every topic to create, dead-letter topics included, with the run's prefix applied. */
 export function allTopicSpecs(prefix = ''): TopicSpec[] {
   const specs: TopicSpec[] = [];
-  for (const t of Object.values(TOPICS) as TopicSpec[]) {
+  for (const t of [...Object.values(TOPICS), ...Object.values(INTERNAL_TOPICS)] as TopicSpec[]) {
     specs.push({ ...t, name: prefix + t.name });
     if (t.deadLetter) {
       specs.push({

@@ -29,6 +29,10 @@ export const ISSUE_MESSAGES_ES: Catalogue = {
   UNKNOWN_KIND: 'Tipo de registro desconocido en {field}.',
   NOT_AN_OBJECT: 'El registro debe ser un objeto JSON.',
   INCONSISTENT: 'El campo {field} no es coherente con el resto del registro.',
+  CSV_COLUMN_COUNT: 'La fila no tiene el mismo número de columnas que el encabezado.',
+  CSV_UNTERMINATED_QUOTE: 'El archivo termina dentro de un campo entre comillas (¿archivo truncado?).',
+  CSV_RECORD_TOO_LARGE: 'El registro supera el tamaño máximo permitido.',
+  CSV_NO_HEADER: 'El archivo está vacío o no tiene fila de encabezado.',
   // Warnings: the record is accepted.
   RUN_CHECK_DIGIT: 'Advertencia: el dígito verificador del RUN en {field} no corresponde; se conserva tal como vino y no se usará para vincular.',
   RUN_PLACEHOLDER: 'Advertencia: el RUN en {field} es un valor de relleno; no se usará para vincular.',
@@ -59,6 +63,10 @@ export const ISSUE_MESSAGES_EN: Catalogue = {
   UNKNOWN_KIND: 'Unknown record kind in {field}.',
   NOT_AN_OBJECT: 'The record must be a JSON object.',
   INCONSISTENT: 'Field {field} is inconsistent with the rest of the record.',
+  CSV_COLUMN_COUNT: 'The row does not have as many columns as the header.',
+  CSV_UNTERMINATED_QUOTE: 'The file ends inside a quoted field (truncated file?).',
+  CSV_RECORD_TOO_LARGE: 'The record exceeds the maximum allowed size.',
+  CSV_NO_HEADER: 'The file is empty or has no header row.',
   RUN_CHECK_DIGIT: 'Warning: the RUN check digit in {field} does not match; kept as sent and not used for linking.',
   RUN_PLACEHOLDER: 'Warning: the RUN in {field} is a filler value; not used for linking.',
 };

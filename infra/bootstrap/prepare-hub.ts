@@ -1,5 +1,5 @@
 import { allTopicSpecs } from '../../schemas/topics';
-import { EVENT_SCHEMAS } from '../../schemas';
+import { SCHEMAS } from '../../schemas';
 import type { HubConfig } from '../../services/platform/config/hub-config';
 import type { Logger } from '../../services/platform/logging/create-logger';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
@@ -49,7 +49,7 @@ export async function prepareHub(config: HubConfig, log: Logger, onStep: (s: Pre
   const subjects: string[] = [];
   for (const spec of specs) {
     for (const record of spec.records) {
-      const schema = (EVENT_SCHEMAS as Readonly<Record<string, object>>)[record];
+      const schema = (SCHEMAS as Readonly<Record<string, object>>)[record];
       if (!schema) throw new Error(`topic ${spec.name} declares record ${record}, which has no schema in schemas/`);
       const subject = subjectFor(spec.name, record);
       await registry.register(subject, schema);

@@ -7,6 +7,8 @@ import { schemaCommands } from '../schemas/commands';
 import { schemaMessages } from '../schemas/messages';
 import { stackCommands } from '../stack/commands';
 import { stackMessages } from '../stack/messages';
+import { importCommand } from '../import/commands';
+import { importMessages } from '../import/messages';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
@@ -17,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   prepareCommand,
   ...schemaCommands,
   ...stackCommands,
+  importCommand,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
@@ -24,4 +27,5 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   supervisorMessages,
   schemaMessages,
   stackMessages,
+  importMessages,
 ];

@@ -2,6 +2,7 @@
 
 import type { NamedSchema, RecordSchema, SchemaCatalogue } from '../schema-types';
 import { EventEnvelopeSchema } from './event-envelope.v1';
+import { IngestCheckpointSchema } from './ingest-checkpoint.v1';
 import { EmergencyVisitRecordedSchema, type EmergencyVisitRecorded } from './emergency-visit-recorded.v1';
 import { NewbornRegisteredSchema, type NewbornRegistered } from './newborn-registered.v1';
 import { ProgrammeEnrolledSchema, type ProgrammeEnrolled } from './programme-enrolled.v1';
@@ -37,6 +38,7 @@ import { EgressResolvedSchema, type EgressResolved } from './egress-resolved.v1'
 import { HearingScheduledSchema, type HearingScheduled } from './hearing-scheduled.v1';
 
 export * from './event-envelope.v1';
+export * from './ingest-checkpoint.v1';
 export * from './emergency-visit-recorded.v1';
 export * from './newborn-registered.v1';
 export * from './programme-enrolled.v1';
@@ -72,7 +74,7 @@ export * from './egress-resolved.v1';
 export * from './hearing-scheduled.v1';
 
 /** Full names of the top-level schemas, one per `.avsc` file. */
-export type SchemaName = 'hub.common.EventEnvelope' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
+export type SchemaName = 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
 
 /** Full names of the events: top-level records carrying `envelope: hub.common.EventEnvelope`. */
 export type EventName = 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.PersonObserved' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
@@ -107,6 +109,7 @@ export interface EventTypes {
 /** Every top-level bundled schema by full name (an unknown string gives `undefined`). */
 export const SCHEMAS: SchemaCatalogue<SchemaName, NamedSchema> = {
   'hub.common.EventEnvelope': EventEnvelopeSchema,
+  'hub.connector.IngestCheckpoint': IngestCheckpointSchema,
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecordedSchema,
   'hub.health.NewbornRegistered': NewbornRegisteredSchema,
   'hub.health.ProgrammeEnrolled': ProgrammeEnrolledSchema,

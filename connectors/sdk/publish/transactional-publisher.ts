@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { INTERNAL_TOPICS } from '../../../schemas/topics';
+import type { AvroCodec } from '../../../services/platform/avro/avro-codec';
+import { TransientError } from '../../../services/platform/errors';
+import { createProducer } from '../../../services/platform/kafka/create-kafka';
+import type { Logger } from '../../../services/platform/logging/create-logger';
+import type { Checkpoint } from './checkpoint';
+import type { EncodedMessage } from './encoded-message';
+
+const CHECKPOINT_RECORD = 'hub.connector.IngestCheckpoint';
+
+/**
+ * Publishes an ingest stream exactly once: each batch of messages and the stream's checkpoint go
+ * in ONE Kafka transaction, so a crash leaves either both or neither (read_committed consumers,
+ * the kafkajs default, never see an aborted batch). On restart the stream reads its last committed
+ * checkpoint and resumes after it. The transactional id is the stream's, so starting a second
+ * copy of the same stream fences the first (a zombie cannot commit). See ADR 0007.
+ */
+export interface TransactionalPublisher {
+  /** Sends the messages and the checkpoint in one transaction; resolves once committed (acks=all). */
+  publish(messages: readonly EncodedMessage[], checkpoint: Checkpoint): Promise<void>;
+  /** The stream's last committed checkpoint, or null when it never committed one. */
+  readCheckpoint(): Promise<Checkpoint | null>;
+  close(): Promise<void>;
+}
+
+export interface TransactionalPublisherOptions {
+  readonly kafka: Kafka;
+  readonly codec: AvroCodec;
+  readonly topicPrefix: string;
+  /** Stream id: the checkpoint key and the basis of the transactional id. */
+  readonly stream: string;
+  readonly log: Logger;
+}
+
+export async function createTransactionalPublisher(opts: TransactionalPublisherOptions): Promise<TransactionalPublisher> {
+  const checkpointTopic = opts.topicPrefix + INTERNAL_TOPICS.ingestCheckpoints.name;
+  // Connecting registers the transactional id with the coordinator, which aborts any transaction a
+  // crashed predecessor left open: from here on the checkpoint topic is stable for this stream.
+  const producer: Producer = await createProducer(opts.kafka, { transactionalId: `hub-ingest:${opts.topicPrefix}${opts.stream}` });
+  const log = opts.log.child({ stream: opts.stream });
+
+  return {
+    async publish(messages, checkpoint) {
+      const checkpointValue = await opts.codec.encode(checkpointTopic, CHECKPOINT_RECORD, checkpoint);
+      const byTopic = new Map<string, Message[]>();
+      for (const m of messages) {
+        const list = byTopic.get(m.topic) ?? [];
+        list.push({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined });
+        byTopic.set(m.topic, list);
+      }
+      byTopic.set(checkpointTopic, [...(byTopic.get(checkpointTopic) ?? []), { key: opts.stream, value: checkpointValue }]);
+      const txn = await producer.transaction();
+      try {
+        await txn.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });
+        await txn.commit();
+      } catch (cause) {
+        await txn.abort().catch((e: unknown) => log.warn({ err: e }, 'abort after a failed transaction also failed'));
+        throw new TransientError('INGEST_TXN_FAILED', 'could not commit an ingest transaction; nothing of it is visible', { cause });
+      }
+    },
+
+    async readCheckpoint() {
+      return readLatest(opts.kafka, opts.codec, checkpointTopic, opts.stream, log);
+    },
+
+    async close() {
+      await producer.disconnect();
+    },
+  };
+}
+
+/**
+ * Reads a compacted checkpoint topic (one partition) to its end with read_committed and returns
+ * the last value for `stream`. kafkajs has no manual partition assignment, so this uses a
+ * throw-away consumer group (cheap on our brokers: group.initial.rebalance.delay.ms=0).
+ */
+async function readLatest(kafka: Kafka, codec: AvroCodec, topic: string, stream: string, log: Logger): Promise<Checkpoint | null> {
+  const admin = kafka.admin();
+  await admin.connect();
+  let high: bigint;
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    const p = offsets.find((o) => o.partition === 0);
+    high = BigInt(p?.high ?? '0');
+    if (p === undefined || BigInt(p.low) >= high) return null;
+  } finally {
+    await admin.disconnect();
+  }
+  const groupId = `hub-checkpoint-reader-${randomBytes(6).toString('hex')}`;
+  const consumer = kafka.consumer({ groupId, readUncommitted: false, allowAutoTopicCreation: false });
+  let latest: Buffer | null = null;
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new TransientError('CHECKPOINT_READ_TIMEOUT', 'timed out reading ingest checkpoints')), 30000);
+      consumer.on(consumer.events.END_BATCH_PROCESS, (e) => {
+        // lastOffset counts control records (commit markers), so caught up means lastOffset + 1 >= high.
+        if (BigInt(e.payload.lastOffset) + 1n >= high) { clearTimeout(timer); resolve(); }
+      });
+      consumer.on(consumer.events.CRASH, (e) => { clearTimeout(timer); reject(e.payload.error); });
+      consumer.run({
+        autoCommit: false,
+        eachBatch: async ({ batch }) => {
+          for (const m of batch.messages) if (m.key?.toString() === stream) latest = m.value;
+        },
+      }).catch(reject);
+    });
+  } finally {
+    await consumer.disconnect().catch((e: unknown) => log.warn({ err: e }, 'checkpoint reader did not disconnect cleanly'));
+    const cleanup = kafka.admin();
+    await cleanup.connect().then(() => cleanup.deleteGroups([groupId])).catch(() => undefined).finally(() => cleanup.disconnect());
+  }
+  if (latest === null) return null;
+  return (await codec.decode<Checkpoint>(latest)).value;
+}
