@@ -120,8 +120,24 @@ const SANTIAGO = new Intl.DateTimeFormat('en-US', {
   timeZone: 'America/Santiago', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
 });
 
-/** Offset of America/Santiago at an instant, in ms (local = utc + offset). */
+/**
+ * Offset of America/Santiago at an instant, in ms (local = utc + offset). Offsets change only on
+ * whole hours (DST transitions), so they are cached per UTC hour: imports convert millions of
+ * instants and Intl formatting is the costly part.
+ */
 function santiagoOffset(utcMs: number): number {
+  const hour = Math.floor(utcMs / 3_600_000);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    offset = computeSantiagoOffset(hour * 3_600_000);
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+const offsetByHour = new Map<number, number>();
+
+function computeSantiagoOffset(utcMs: number): number {
   const p = Object.fromEntries(SANTIAGO.formatToParts(new Date(utcMs)).map((x) => [x.type, Number(x.value)]));
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(utcMs / 1000) * 1000;
 }

@@ -4,6 +4,7 @@ import { deadLetterTopicOf } from '../../schemas/topics';
 import { isBalanced } from '../../connectors/sdk/reconciliation';
 import type { ImportResult } from '../../connectors/sdk/import/run-import';
 import { ISSUE_MESSAGES_EN, ISSUE_MESSAGES_ES } from '../../connectors/sdk/messages';
+import { FHIR_MESSAGES_EN, FHIR_MESSAGES_ES } from '../../connectors/health';
 import { createTranslator } from '../../services/platform/i18n/i18n';
 import { loadConfig } from '../../services/platform/config/load-config';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
@@ -34,7 +35,9 @@ export const importCommand: Command = {
     const json = args.flags.json === true;
 
     const config = loadConfig(hubConfigSchema, ctx.env);
-    const log = createLogger({ service: 'hub-import', level: ctx.env.LOG_LEVEL ?? 'warn', destination: process.stderr as never });
+    // People read the Spanish summary; JSON logs (stderr) only when asked for, since kafkajs logs
+    // every retried coordinator hiccup as an error.
+    const log = createLogger({ service: 'hub-import', level: ctx.env.LOG_LEVEL ?? 'fatal', destination: process.stderr as never });
     if (!json) ctx.out(ctx.t('import.start', { file: basename(file), institution: spec.institution }));
     const started = Date.now();
     let lastDecile = -1;
@@ -84,7 +87,7 @@ function printSummary(ctx: CliContext, r: ImportResult, file: string, institutio
   ctx.out(ctx.t('import.duplicates', { n: n(rc.duplicates) }));
   ctx.out(ctx.t('import.withWarnings', { n: n(rc.withWarnings) }));
   ctx.out(ctx.t(isBalanced(rc) ? 'import.balanced' : 'import.unbalanced'));
-  const issues = createTranslator(ctx.lang, ISSUE_MESSAGES_ES, ISSUE_MESSAGES_EN);
+  const issues = createTranslator(ctx.lang, { ...ISSUE_MESSAGES_ES, ...FHIR_MESSAGES_ES }, { ...ISSUE_MESSAGES_EN, ...FHIR_MESSAGES_EN });
   for (const [title, counts] of [['import.topRejections', r.rejections], ['import.topWarnings', r.warnings]] as const) {
     if (counts.size === 0) continue;
     ctx.out(ctx.t(title));

@@ -1,8 +1,12 @@
+import { HEALTH_CONNECTOR } from '../../connectors/health';
+import { MUNICIPALITY_CONNECTOR } from '../../connectors/municipality';
 import type { ConnectorSpec, Institution } from '../../connectors/sdk/record-kind';
+import { SCHOOL_CONNECTOR } from '../../connectors/school';
+import { SENAME_CONNECTOR } from '../../connectors/sename';
 import { TRIBUNAL_CONNECTOR } from '../../connectors/tribunal';
 
 /** Every institution's connector, for `hub import`. */
-export const CONNECTORS: readonly ConnectorSpec[] = [TRIBUNAL_CONNECTOR];
+export const CONNECTORS: readonly ConnectorSpec[] = [TRIBUNAL_CONNECTOR, SENAME_CONNECTOR, MUNICIPALITY_CONNECTOR, SCHOOL_CONNECTOR, HEALTH_CONNECTOR];
 
 /** How people name institutions on the command line (Spanish first), folded to lower case without accents. */
 const ALIASES: Readonly<Record<string, Institution>> = {

@@ -142,12 +142,13 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, opts: CsvOptions =
     if (!cells) { pending = { parts, size, firstLine }; continue; }
     pending = undefined;
     if (cells.length !== header.length) {
-      yield reject(Buffer.from(raw), firstLine, { field: '(registro)', code: CSV_ISSUE.columnCount });
+      yield reject(raw, firstLine, { field: '(registro)', code: CSV_ISSUE.columnCount });
       continue;
     }
     const fields: Record<string, string> = {};
     for (let c = 0; c < header.length; c++) fields[header[c]!] = cells[c]!;
-    yield { recordNo: ++recordNo, location: `línea ${firstLine}`, raw: Buffer.from(raw), fields, issues: [] };
+    // `raw` is a view into the read chunk (chunks are never reused), so no copy per record.
+    yield { recordNo: ++recordNo, location: `línea ${firstLine}`, raw, fields, issues: [] };
   }
   if (pending) yield reject(Buffer.concat(pending.parts), pending.firstLine, { field: '(registro)', code: CSV_ISSUE.unterminatedQuote });
   if (!header) yield reject(Buffer.alloc(0), 1, { field: '(archivo)', code: CSV_ISSUE.noHeader });

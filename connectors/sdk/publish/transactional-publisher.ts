@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type PartitionMetadata, type Producer } from 'kafkajs';
 import { INTERNAL_TOPICS } from '../../../schemas/topics';
 import type { AvroCodec } from '../../../services/platform/avro/avro-codec';
 import { TransientError } from '../../../services/platform/errors';
@@ -7,6 +7,7 @@ import { createProducer } from '../../../services/platform/kafka/create-kafka';
 import type { Logger } from '../../../services/platform/logging/create-logger';
 import type { Checkpoint } from './checkpoint';
 import type { EncodedMessage } from './encoded-message';
+import { messageBytes, planSends, type PlannedMessage } from './plan-sends';
 
 const CHECKPOINT_RECORD = 'hub.connector.IngestCheckpoint';
 
@@ -40,20 +41,32 @@ export async function createTransactionalPublisher(opts: TransactionalPublisherO
   // crashed predecessor left open: from here on the checkpoint topic is stable for this stream.
   const producer: Producer = await createProducer(opts.kafka, { transactionalId: `hub-ingest:${opts.topicPrefix}${opts.stream}` });
   const log = opts.log.child({ stream: opts.stream });
+  // The producer's own murmur2 partitioner, run here so batches can be sized per partition.
+  const partitioner = Partitioners.DefaultPartitioner();
+  const metadata = new Map<string, Promise<PartitionMetadata[]>>();
+  const partitionsOf = (topic: string): Promise<PartitionMetadata[]> => {
+    let p = metadata.get(topic);
+    if (!p) {
+      p = fetchPartitions(opts.kafka, topic);
+      p.catch(() => metadata.delete(topic));
+      metadata.set(topic, p);
+    }
+    return p;
+  };
 
   return {
     async publish(messages, checkpoint) {
       const checkpointValue = await opts.codec.encode(checkpointTopic, CHECKPOINT_RECORD, checkpoint);
-      const byTopic = new Map<string, Message[]>();
-      for (const m of messages) {
-        const list = byTopic.get(m.topic) ?? [];
-        list.push({ key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined });
-        byTopic.set(m.topic, list);
+      const planned: PlannedMessage[] = [];
+      for (const m of [...messages, { topic: checkpointTopic, key: opts.stream, value: checkpointValue }]) {
+        const message: Message = { key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined };
+        const partitionMetadata = await partitionsOf(m.topic);
+        planned.push({ topic: m.topic, partition: partitioner({ topic: m.topic, partitionMetadata, message }), message, bytes: messageBytes(message) });
       }
-      byTopic.set(checkpointTopic, [...(byTopic.get(checkpointTopic) ?? []), { key: opts.stream, value: checkpointValue }]);
       const txn = await producer.transaction();
       try {
-        await txn.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })) });
+        // Several sends in one transaction: all or none become visible at commit.
+        for (const topicMessages of planSends(planned)) await txn.sendBatch({ acks: -1, topicMessages });
         await txn.commit();
       } catch (cause) {
         await txn.abort().catch((e: unknown) => log.warn({ err: e }, 'abort after a failed transaction also failed'));
@@ -69,6 +82,19 @@ export async function createTransactionalPublisher(opts: TransactionalPublisherO
       await producer.disconnect();
     },
   };
+}
+
+async function fetchPartitions(kafka: Kafka, topic: string): Promise<PartitionMetadata[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+    const partitions = topics[0]?.partitions ?? [];
+    if (partitions.length === 0) throw new TransientError('TOPIC_METADATA_MISSING', `no partitions known for topic ${topic}`);
+    return partitions;
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /**
