@@ -23,7 +23,7 @@ const value = (r: Accepted) => r.messages[0]!.value as Record<string, unknown> &
 describe('health connector', () => {
   it('Given an emergency visit with injury and suspected maltreatment, When processed, Then it yields the flags keyed by establishment and patient id', () => {
     const r = accept(aNativeEmergencyVisit());
-    expect(r.messages.map((m) => m.recordName)).toEqual(['hub.health.EmergencyVisitRecorded', 'hub.identity.PersonObserved']);
+    expect(r.messages.map((m) => m.recordName)).toEqual(['hub.health.EmergencyVisitRecorded']);
     expect(r.unit).toBe('999123');
     expect(r.messages[0]!.key).toBe('HEALTH:999123/FICHA-31337');
     expect(value(r)).toMatchObject({

@@ -19,16 +19,14 @@ function reject(row: Record<string, unknown>, kind?: string): Rejected {
 }
 
 describe('municipality connector', () => {
-  it('Given a valid case opening, When processed, Then it yields CaseOpened and the child\'s PersonObserved keyed by comuna and child id', () => {
+  it('Given a valid case opening, When processed, Then it yields one CaseOpened carrying the child, keyed by comuna and child id', () => {
     const r = accept(aNativeMunicipalRow('CASO_ABIERTO'));
     expect(r.unit).toBe('13101');
     expect(r.messages.map((m) => [m.topic, m.recordName])).toEqual([
       ['hub.municipality.events.v1', 'hub.municipality.CaseOpened'],
-      ['hub.identity.person-observed.v1', 'hub.identity.PersonObserved'],
     ]);
-    const [event, person] = r.messages;
+    const [event] = r.messages;
     expect(event!.key).toBe('MUNICIPALITY:13101/OLN13101-P-0042');
-    expect(person!.key).toBe(event!.key);
     expect(event!.value).toMatchObject({
       envelope: { sourceInstitution: 'MUNICIPALITY', sourceUnit: '13101', sourceRecordId: 'OLN13101-C-2024-0042', occurredAt: Date.UTC(2024, 2, 4, 13, 30) },
       comunaCode: '13101', officeType: 'OLN', localCaseId: 'OLN13101-C-2024-0042', origin: 'ESCUELA', vulnerationCode: 'VD-03',

@@ -21,12 +21,11 @@ function reject(row: Record<string, unknown>): Rejected {
 const value = (r: Accepted) => r.messages[0]!.value as Record<string, unknown> & { person: Record<string, unknown>; envelope: Record<string, unknown> };
 
 describe('school connector', () => {
-  it('Given a valid enrollment row, When processed, Then it yields the enrollment and the student\'s PersonObserved keyed by RBD and student id', () => {
+  it('Given a valid enrollment row, When processed, Then it yields one enrollment carrying the student, keyed by RBD and student id', () => {
     const r = accept(aNativeEnrollment());
-    expect(r.messages.map((m) => m.recordName)).toEqual(['hub.school.EnrollmentRegistered', 'hub.identity.PersonObserved']);
+    expect(r.messages.map((m) => m.recordName)).toEqual(['hub.school.EnrollmentRegistered']);
     expect(r.unit).toBe('8485');
     expect(r.messages[0]!.key).toBe('SCHOOL:8485/EST-0318');
-    expect(r.messages[1]!.key).toBe(r.messages[0]!.key);
     expect(value(r)).toMatchObject({
       rbd: '8485', rbdCheckDigit: '9', schoolYear: 2024, grade: '5° básico',
       person: { source: 'SCHOOL', sourceRecordId: '8485/EST-0318', run: '12.345.678-5', identifiers: [] },

@@ -18,9 +18,14 @@ export function deterministicEventId(parts: readonly string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** SHA-256 of a value's canonical JSON (object keys sorted), hex. */
+/**
+ * SHA-256 of a mapped value's JSON, hex. Mappings build their objects in a fixed field order, so
+ * plain JSON is canonical for a given hub version and several times cheaper than sorting keys
+ * (imports hash millions of records). If a release reorders fields, re-sent records get new ids
+ * once; the deduplication service's content check still recognises them (issue 4).
+ */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
 export function canonicalJson(value: unknown): string {

@@ -18,9 +18,12 @@ export interface Accepted {
   readonly ok: true;
   readonly kind: RecordKind;
   readonly unit: string;
-  /** Id of the institution's event; its PersonObserved gets a derived id. */
   readonly eventId: string;
-  /** The event first, then the child's PersonObserved (when the event is about a child). */
+  /**
+   * The institution's event, which carries the child as the institution knows them (`person`).
+   * No separate PersonObserved is published at ingest: the deduplication service derives it from
+   * the institution topics once re-deliveries are dropped (ADR 0007).
+   */
   readonly messages: readonly OutgoingMessage[];
   readonly warnings: readonly FieldIssue[];
 }
@@ -78,17 +81,8 @@ export function processRecord(spec: ConnectorSpec, raw: unknown, ctx: ProcessCon
     topic: kind.topic, key, recordName: kind.recordName, eventId,
     value: person ? { envelope, person, ...mapped.payload } : { envelope, ...mapped.payload },
   }];
-  if (person) {
-    const personEventId = deterministicEventId([eventId, 'hub.identity.PersonObserved']);
-    messages.push({
-      topic: PERSON_OBSERVED_TOPIC, key, recordName: 'hub.identity.PersonObserved', eventId: personEventId,
-      value: { envelope: { ...envelope, eventId: personEventId }, person },
-    });
-  }
   return { ok: true, kind, unit: mapped.unit, eventId, messages, warnings: person ? runWarnings(person.run) : [] };
 }
-
-const PERSON_OBSERVED_TOPIC = 'hub.identity.person-observed.v1';
 
 /** What the content hash covers: the fact, not when or how it was delivered. */
 function canonicalContent(m: MappedEvent): unknown {

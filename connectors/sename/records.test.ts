@@ -21,16 +21,14 @@ function reject(row: Record<string, unknown>, kind?: string): Rejected {
 }
 
 describe('SENAME connector: a child\'s stay', () => {
-  it('Given a valid admission row, When processed, Then it yields AdmissionRegistered and the child\'s PersonObserved keyed by the national child id', () => {
+  it('Given a valid admission row, When processed, Then it yields one AdmissionRegistered carrying the child, keyed by the national child id', () => {
     const r = accept(aNativeSenameRow('INGRESO'));
     expect(r.unit).toBe('1130045');
     expect(r.messages.map((m) => [m.topic, m.recordName])).toEqual([
       ['hub.sename.events.v1', 'hub.sename.AdmissionRegistered'],
-      ['hub.identity.person-observed.v1', 'hub.identity.PersonObserved'],
     ]);
-    const [event, person] = r.messages;
+    const [event] = r.messages;
     expect(event!.key).toBe('SENAME:SNF-7700123');
-    expect(person!.key).toBe(event!.key);
     expect(event!.value).toMatchObject({
       envelope: { sourceInstitution: 'SENAME', sourceUnit: '1130045', sourceRecordId: 'ING-2024-55501', occurredAt: Date.UTC(2024, 2, 4, 13, 30) },
       caseId: 'ING-2024-55501', programmeCode: '1130045', modality: 'CTD', regime: 'RESIDENCIAL', administration: 'OCA',

@@ -18,12 +18,11 @@ function reject(row: Record<string, unknown>): Rejected {
 }
 
 describe('tribunal connector', () => {
-  it('Given a valid admission order row, When processed, Then it yields the court event and the child\'s PersonObserved with one key', () => {
+  it('Given a valid admission order row, When processed, Then it yields one court event carrying the child, keyed by court and child id', () => {
     const r = accept(aNativeCourtOrder());
-    expect(r.messages.map((m) => m.recordName)).toEqual(['hub.tribunal.AdmissionOrderIssued', 'hub.identity.PersonObserved']);
-    const [event, person] = r.messages;
+    expect(r.messages.map((m) => m.recordName)).toEqual(['hub.tribunal.AdmissionOrderIssued']);
+    const [event] = r.messages;
     expect(event!.key).toBe('TRIBUNAL:1301/NNA-000123');
-    expect(person!.key).toBe(event!.key);
     expect(event!.value).toMatchObject({
       courtCase: { courtCode: '1301', courtType: 'FAMILIA', rit: 'P-1234-2023', ruc: '2320012345-K' },
       targetModality: 'CTD', targetRegime: 'RESIDENCIAL', targetProgrammeCode: null,
@@ -39,7 +38,6 @@ describe('tribunal connector', () => {
     const corrected = accept(aNativeCourtOrder({ modalidad_destino: 'CTDL' }));
     expect(b.eventId).toBe(a.eventId);
     expect(corrected.eventId).not.toBe(a.eventId);
-    expect(a.messages[1]!.eventId).not.toBe(a.eventId);
   });
 
   it('Given a malformed order, When processed, Then every bad field is named with its code and no value is echoed', () => {

@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 describe('hub import (file → Kafka, exactly once)', () => {
   it('Given a Latin-1 court export with duplicates and broken rows, When imported, Then the reconciliation matches what is on the topics', async () => {
-    const before = await Promise.all([TOPICS.tribunalEvents.name, TOPICS.personObserved.name, deadLetterTopicOf(TOPICS.tribunalEvents.name)]
+    const before = await Promise.all([TOPICS.tribunalEvents.name, deadLetterTopicOf(TOPICS.tribunalEvents.name)]
       .map(async (t) => (await readTopicToEnd(kafka, prefix + t)).length));
     const { file, valid } = courtExport('a');
 
@@ -57,9 +57,8 @@ describe('hub import (file → Kafka, exactly once)', () => {
 
     expect(result.reconciliation).toEqual({ received: 35, published: valid, deadLettered: 4, duplicates: 1, withWarnings: 0 });
     const events = (await readTopicToEnd(kafka, prefix + TOPICS.tribunalEvents.name)).slice(before[0]);
-    const persons = (await readTopicToEnd(kafka, prefix + TOPICS.personObserved.name)).slice(before[1]);
-    const dead = (await readTopicToEnd(kafka, prefix + deadLetterTopicOf(TOPICS.tribunalEvents.name))).slice(before[2]);
-    expect([events.length, persons.length, dead.length]).toEqual([valid, valid, 4]);
+    const dead = (await readTopicToEnd(kafka, prefix + deadLetterTopicOf(TOPICS.tribunalEvents.name))).slice(before[1]);
+    expect([events.length, dead.length]).toEqual([valid, 4]);
 
     const decoded = await Promise.all(events.map(async (m) => (await codec.decode<AdmissionOrderIssued>(m.value)).value));
     expect(new Set(decoded.map((e) => e.envelope.eventId)).size).toBe(valid);

@@ -76,12 +76,21 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
     const headers = { [CONNECTOR_DLQ_HEADERS.stream]: o.stream };
     const mainTopic = o.spec.kinds[0]!.topic;
 
+    // One transaction in flight while the next batch is read and encoded: the broker's commit
+    // latency overlaps with CPU work. Transactions still commit one after the other, in order.
+    let inflight: Promise<void> = Promise.resolve();
     const flush = async (complete: boolean) => {
-      await publishWithRetry(publisher, batch, checkpointOf(o.stream, String(position), recon, complete, o.now()), o.log);
+      const messages = batch;
+      const checkpoint = checkpointOf(o.stream, String(position), recon, complete, o.now());
+      const progressAt = recon;
       batch = [];
       inBatch = 0;
-      const p = o.source.progress();
-      o.onProgress?.({ reconciliation: recon, bytesDone: p.done, bytesTotal: p.total });
+      await inflight;
+      inflight = publishWithRetry(publisher, messages, checkpoint, o.log).then(() => {
+        const p = o.source.progress();
+        o.onProgress?.({ reconciliation: progressAt, bytesDone: p.done, bytesTotal: p.total });
+      });
+      inflight.catch(() => undefined); // surfaced by the next await
     };
     const bump = (m: Map<string, number>, i: FieldIssue) => m.set(`${i.field} ${i.code}`, (m.get(`${i.field} ${i.code}`) ?? 0) + 1);
 
@@ -121,6 +130,7 @@ export async function runImport(o: ImportOptions): Promise<ImportResult> {
       if (++inBatch >= (o.batchSize ?? 2000)) await flush(false);
     }
     await flush(true);
+    await inflight;
     return { stream: o.stream, reconciliation: recon, resumedAfter, alreadyComplete: false, rejections, warnings };
   } finally {
     await publisher.close();
