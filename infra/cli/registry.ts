@@ -7,6 +7,8 @@ import { schemaCommands } from '../schemas/commands';
 import { schemaMessages } from '../schemas/messages';
 import { stackCommands } from '../stack/commands';
 import { stackMessages } from '../stack/messages';
+import { syntheticCommands } from '../synthetic/commands';
+import { syntheticMessages } from '../synthetic/messages';
 import { importCommand } from '../import/commands';
 import { importMessages } from '../import/messages';
 
@@ -20,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   ...schemaCommands,
   ...stackCommands,
   importCommand,
+  ...syntheticCommands,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
@@ -28,4 +31,5 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   schemaMessages,
   stackMessages,
   importMessages,
+  syntheticMessages,
 ];
