@@ -12,7 +12,7 @@ import { directorySinks } from './sinks';
  */
 export const generateCommand: Command = {
   path: ['generate'],
-  usage: '[--children N] [--seed S] [--out DIR] [--only tribunales,sename,…] [--enrollments N] [--reference-date AAAA-MM-DD] [--months M] [--noise-scale X] [--invalid-rate R] [--plain]',
+  usage: '[--children N] [--seed S] [--out DIR] [--only …] [--enrollments N] [--plain] …',
   summary: {
     es: 'Genera datos sintéticos de las cinco instituciones (archivos nativos, verdad y manifiesto)',
     en: 'Generate synthetic data of the five institutions (native files, truth and manifest)',
@@ -71,7 +71,7 @@ function printSummary(ctx: CliContext, m: Manifest, fmt: (n: number) => string):
       protection: fmt(w.inProtection), juvenile: fmt(w.juvenileJustice),
     }));
   }
-  const width = Math.max(...m.files.map((f) => f.file.length), 'truth.csv'.length);
+  const width = Math.max(...m.files.map((f) => f.file.length), 'manifest.json'.length);
   for (const f of m.files) {
     const params = { file: f.file.padEnd(width), records: fmt(f.records), dlq: fmt(f.dlq), size: size(f.bytes, ctx) };
     ctx.out(f.format === 'csv'
@@ -79,7 +79,7 @@ function printSummary(ctx: CliContext, m: Manifest, fmt: (n: number) => string):
       : ctx.t('synthetic.fhirFile', { ...params, entries: fmt(f.entries ?? 0) }));
   }
   ctx.out(ctx.t('synthetic.truthFile', { file: 'truth.csv'.padEnd(width), rows: fmt(m.truth.rows) }));
-  ctx.out(ctx.t('synthetic.manifestFile'));
+  ctx.out(ctx.t('synthetic.manifestFile', { file: 'manifest.json'.padEnd(width) }));
 }
 
 /** Thousands separators as the reader writes them (es-CL: 1.000.000). */
