@@ -18,7 +18,13 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
     name: 'api',
     entry: 'services/api/main.ts',
     port: 8080,
-    description: 'Public HTTP API (/v1): institutional intake, queries and subscriptions; health and metrics.',
+    description: 'Public HTTP API (/v1): queries and subscriptions; health and metrics.',
+  },
+  {
+    name: 'intake',
+    entry: 'connectors/intake/main.ts',
+    port: 8082,
+    description: "HTTP intake (/v1/<institution>/<kind>): institutions' records with their credentials, made durable in a PostgreSQL outbox and relayed to Kafka exactly once.",
   },
 ];
 

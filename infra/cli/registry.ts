@@ -11,6 +11,8 @@ import { syntheticCommands } from '../synthetic/commands';
 import { syntheticMessages } from '../synthetic/messages';
 import { importCommand } from '../import/commands';
 import { importMessages } from '../import/messages';
+import { credentialCommands } from '../credentials/commands';
+import { credentialMessages } from '../credentials/messages';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
@@ -23,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   ...stackCommands,
   importCommand,
   ...syntheticCommands,
+  ...credentialCommands,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
@@ -32,4 +35,5 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   stackMessages,
   importMessages,
   syntheticMessages,
+  credentialMessages,
 ];

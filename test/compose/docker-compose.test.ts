@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { HUB_SERVICES, type HubServiceSpec } from '../../infra/services';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { apiConfigSchema } from '../../services/api/config';
+import { intakeConfigSchema } from '../../connectors/intake/config';
 
 /**
  * docker-compose.yml and the Dockerfile cannot be run on machines without a Docker engine, so
@@ -43,7 +44,7 @@ interface EnvSchema {
   readonly shape: Record<string, unknown>;
   safeParse(env: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
-const CONFIG_SCHEMAS: Record<string, EnvSchema> = { api: apiConfigSchema };
+const CONFIG_SCHEMAS: Record<string, EnvSchema> = { api: apiConfigSchema, intake: intakeConfigSchema };
 function configSchemaOf(service: string): EnvSchema {
   return CONFIG_SCHEMAS[service] ?? hubConfigSchema;
 }

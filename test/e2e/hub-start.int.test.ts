@@ -31,7 +31,7 @@ describe('hub start (npm start)', () => {
     port = await freePort();
     hub = spawn(process.execPath, ['infra/cli/hub.js', 'start'], {
       cwd: root,
-      env: { ...process.env, HUB_HOME: home, HUB_API_PORT: String(port), HUB_LANG: 'es' },
+      env: { ...process.env, HUB_HOME: home, HUB_API_PORT: String(port), HUB_INTAKE_PORT: String(await freePort()), HUB_LANG: 'es' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     hub.stdout!.on('data', (d) => { output += String(d); });
