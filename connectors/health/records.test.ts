@@ -1,22 +1,13 @@
 import { aNativeEmergencyVisit, aNativeNewborn, aNativeProgrammeEnrollment } from '../../test/builders/native-health';
 import type { NativeRow } from '../../test/builders/native-records';
 import { avroProblems } from '../../test/support/avro-validity';
-import { processRecord, type Accepted, type Rejected } from '../sdk/process-record';
+import type { Accepted } from '../sdk/process-record';
+import { recordProcessor } from '../../test/support/record-processor';
 import { HEALTH_CONNECTOR } from './records';
 
 const ctx = { recordedAt: Date.UTC(2024, 5, 1, 14, 0), traceId: 'trace-1' };
 
-function accept(row: Record<string, unknown>, kind?: string): Accepted {
-  const r = processRecord(HEALTH_CONNECTOR, row, ctx, kind);
-  if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.issues)}`);
-  return r;
-}
-
-function reject(row: Record<string, unknown>): Rejected {
-  const r = processRecord(HEALTH_CONNECTOR, row, ctx);
-  if (r.ok) throw new Error('accepted');
-  return r;
-}
+const { accept, reject } = recordProcessor(HEALTH_CONNECTOR, ctx);
 
 const value = (r: Accepted) => r.messages[0]!.value as Record<string, unknown> & { person: Record<string, unknown> };
 

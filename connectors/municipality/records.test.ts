@@ -1,22 +1,12 @@
 import { aNativeMunicipalRow, MUNICIPAL_KINDS } from '../../test/builders/native-municipality';
 import { avroProblems } from '../../test/support/avro-validity';
 import { TOPICS } from '../../schemas/topics';
-import { processRecord, type Accepted, type Rejected } from '../sdk/process-record';
+import { recordProcessor } from '../../test/support/record-processor';
 import { MUNICIPALITY_CONNECTOR } from './records';
 
 const ctx = { recordedAt: Date.UTC(2024, 2, 4, 14, 0), traceId: null };
 
-function accept(row: Record<string, unknown>, kind?: string): Accepted {
-  const r = processRecord(MUNICIPALITY_CONNECTOR, row, ctx, kind);
-  if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.issues)}`);
-  return r;
-}
-
-function reject(row: Record<string, unknown>, kind?: string): Rejected {
-  const r = processRecord(MUNICIPALITY_CONNECTOR, row, ctx, kind);
-  if (r.ok) throw new Error('accepted');
-  return r;
-}
+const { accept, reject } = recordProcessor(MUNICIPALITY_CONNECTOR, ctx);
 
 describe('municipality connector', () => {
   it('Given a valid case opening, When processed, Then it yields one CaseOpened carrying the child, keyed by comuna and child id', () => {

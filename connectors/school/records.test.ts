@@ -1,22 +1,13 @@
 import { aMigrantStudent, aNativeAbsenceAlert, aNativeEnrollment, aNativeWithdrawal } from '../../test/builders/native-school';
 import type { NativeRow } from '../../test/builders/native-records';
 import { avroProblems } from '../../test/support/avro-validity';
-import { processRecord, type Accepted, type Rejected } from '../sdk/process-record';
+import type { Accepted } from '../sdk/process-record';
+import { recordProcessor } from '../../test/support/record-processor';
 import { SCHOOL_CONNECTOR } from './records';
 
 const ctx = { recordedAt: Date.UTC(2024, 4, 2, 14, 0), traceId: null };
 
-function accept(row: Record<string, unknown>, kind?: string): Accepted {
-  const r = processRecord(SCHOOL_CONNECTOR, row, ctx, kind);
-  if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.issues)}`);
-  return r;
-}
-
-function reject(row: Record<string, unknown>): Rejected {
-  const r = processRecord(SCHOOL_CONNECTOR, row, ctx);
-  if (r.ok) throw new Error('accepted');
-  return r;
-}
+const { accept, reject } = recordProcessor(SCHOOL_CONNECTOR, ctx);
 
 const value = (r: Accepted) => r.messages[0]!.value as Record<string, unknown> & { person: Record<string, unknown>; envelope: Record<string, unknown> };
 

@@ -3,22 +3,12 @@ import {
 } from '../../test/builders/native-sename';
 import { avroProblems } from '../../test/support/avro-validity';
 import { TOPICS } from '../../schemas/topics';
-import { processRecord, type Accepted, type Rejected } from '../sdk/process-record';
+import { recordProcessor } from '../../test/support/record-processor';
 import { SENAME_CONNECTOR } from './records';
 
 const ctx = { recordedAt: Date.UTC(2024, 2, 4, 14, 0), traceId: null };
 
-function accept(row: Record<string, unknown>, kind?: string): Accepted {
-  const r = processRecord(SENAME_CONNECTOR, row, ctx, kind);
-  if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.issues)}`);
-  return r;
-}
-
-function reject(row: Record<string, unknown>, kind?: string): Rejected {
-  const r = processRecord(SENAME_CONNECTOR, row, ctx, kind);
-  if (r.ok) throw new Error('accepted');
-  return r;
-}
+const { accept, reject } = recordProcessor(SENAME_CONNECTOR, ctx);
 
 describe('SENAME connector: a child\'s stay', () => {
   it('Given a valid admission row, When processed, Then it yields one AdmissionRegistered carrying the child, keyed by the national child id', () => {

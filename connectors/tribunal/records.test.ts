@@ -1,21 +1,11 @@
 import { aNativeCourtOrder } from '../../test/builders/native-records';
 import { avroProblems } from '../../test/support/avro-validity';
-import { processRecord, type Accepted, type Rejected } from '../sdk/process-record';
+import { recordProcessor } from '../../test/support/record-processor';
 import { TRIBUNAL_CONNECTOR } from './records';
 
 const ctx = { recordedAt: Date.UTC(2024, 2, 4, 14, 0), traceId: null };
 
-function accept(row: Record<string, unknown>, kind?: string): Accepted {
-  const r = processRecord(TRIBUNAL_CONNECTOR, row, ctx, kind);
-  if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.issues)}`);
-  return r;
-}
-
-function reject(row: Record<string, unknown>): Rejected {
-  const r = processRecord(TRIBUNAL_CONNECTOR, row, ctx);
-  if (r.ok) throw new Error('accepted');
-  return r;
-}
+const { accept, reject } = recordProcessor(TRIBUNAL_CONNECTOR, ctx);
 
 describe('tribunal connector', () => {
   it('Given a valid admission order row, When processed, Then it yields one court event carrying the child, keyed by court and child id', () => {
