@@ -5,7 +5,7 @@ import { checkInstitution, checkUnit } from '../../services/platform/auth/scope'
 import type { Lang } from '../../services/platform/i18n/i18n';
 import { canonicalJson } from '../sdk/event-id';
 import { KIND_FIELD, processRecord, type Accepted } from '../sdk/process-record';
-import { encodeMessages } from '../sdk/publish/encoded-message';
+import { encodeMessages } from '../sdk/publish/encode-messages';
 import type { FieldIssue } from '../sdk/record-kind';
 import { bundleToNativeRows, fhirPathOf } from './connectors';
 import { errorBody, fieldProblems, type FieldProblem } from './intake-text';

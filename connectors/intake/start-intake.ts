@@ -14,7 +14,7 @@ import { createKafka } from '../../services/platform/kafka/create-kafka';
 import type { Logger } from '../../services/platform/logging/create-logger';
 import { createHubApp } from '../../services/platform/nest/create-hub-app';
 import { createPool } from '../../services/platform/postgres/create-pool';
-import { createTransactionalPublisher } from '../sdk/publish/transactional-publisher';
+import { createTransactionalPublisher } from '../../services/platform/kafka/transactional-publisher';
 import type { IntakeConfig } from './config';
 import { INTAKE_CONNECTORS } from './connectors';
 import { renderDocsPage } from './http/docs-page';
@@ -24,7 +24,7 @@ import { createIntakeMetrics } from './intake-metrics';
 import { IntakeModule } from './intake.module';
 import { IntakeService } from './intake-service';
 import { buildOpenApi } from './openapi';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxRelay } from '../../services/platform/outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
 import { intakeRoutes } from './routes';
 
@@ -92,6 +92,7 @@ export async function startIntake(config: IntakeConfig, log: Logger): Promise<Ru
     closers.push(() => writer.drain());
 
     const relay = new OutboxRelay({
+      table: 'intake_outbox',
       connect: async () => {
         const client = new Client({ connectionString: config.DATABASE_URL, application_name: 'hub-intake-relay', options: `-c search_path=${config.HUB_DB_SCHEMA}` });
         await client.connect();

@@ -4,13 +4,13 @@ import { createLogger } from '../../../services/platform/logging/create-logger';
 import { aNativeCourtOrder } from '../../../test/builders/native-records';
 import { eventually, uniqueId } from '../../../test/harness/test-env';
 import { checkpointOf } from '../../sdk/publish/checkpoint';
-import { createTransactionalPublisher } from '../../sdk/publish/transactional-publisher';
+import { createTransactionalPublisher } from '../../../services/platform/kafka/transactional-publisher';
 import { INTAKE_CONNECTORS } from '../connectors';
-import { encodeSeqRanges } from '../domain/seq-ranges';
+import { encodeSeqRanges } from '../../../services/platform/outbox/seq-ranges';
 import { IntakeService } from '../intake-service';
 import { intakeRoutes } from '../routes';
 import { createIntakeWorld, type IntakeWorld } from '../testing/intake-fixture';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from '../../../services/platform/outbox/outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
 const log = createLogger({ service: 'relay-test', level: 'error', destination: process.stderr as never });
@@ -34,6 +34,7 @@ describe('Outbox relay', () => {
     return (a.body as { eventId: string }).eventId;
   };
   const relay = (stream: string) => new OutboxRelay({
+    table: 'intake_outbox',
     connect: async () => {
       const c = new Client({ connectionString: world.config.DATABASE_URL, options: `-c search_path=${world.config.HUB_DB_SCHEMA}` });
       await c.connect();

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { TransientError } from '../../../services/platform/errors';
 import type { Logger } from '../../../services/platform/logging/create-logger';
 import { classifyPgError } from '../../../services/platform/postgres/classify-pg-error';
-import type { EncodedMessage } from '../../sdk/publish/encoded-message';
+import type { EncodedMessage } from '../../../services/platform/kafka/encoded-message';
 import { newFlags, planClaims, planEvents, type BatchItem } from '../domain/group-commit-plan';
 
 /** One accepted record: its event id and its encoded messages (today one: the institution event, ADR 0007). */

@@ -12,7 +12,7 @@ import { createKafka } from '../../../services/platform/kafka/create-kafka';
 import { createLogger, type Logger } from '../../../services/platform/logging/create-logger';
 import { createPool, quoteIdent } from '../../../services/platform/postgres/create-pool';
 import { readTopicToEnd } from '../../../test/support/read-topic';
-import { EVENT_ID_HEADER } from '../../sdk/publish/encoded-message';
+import { EVENT_ID_HEADER } from '../../../services/platform/kafka/encoded-message';
 import { intakeConfigSchema, type IntakeConfig } from '../config';
 
 /**

@@ -3,7 +3,7 @@ import { DLQ_HEADERS } from '../../../services/platform/kafka/dead-letter';
 import { createTranslator } from '../../../services/platform/i18n/i18n';
 import { ISSUE_MESSAGES_EN, ISSUE_MESSAGES_ES } from '../messages';
 import type { FieldIssue } from '../record-kind';
-import type { EncodedMessage } from '../publish/encoded-message';
+import type { EncodedMessage } from '../../../services/platform/kafka/encoded-message';
 
 /** Dead-letter headers a connector adds to the platform's (services/platform/kafka/dead-letter.ts). */
 export const CONNECTOR_DLQ_HEADERS = {

@@ -7,8 +7,9 @@ import { processRecord } from '../process-record';
 import type { ConnectorSpec, FieldIssue } from '../record-kind';
 import { EMPTY_RECONCILIATION, type Reconciliation } from '../reconciliation';
 import { checkpointOf, reconciliationOf } from '../publish/checkpoint';
-import { encodeMessages, type EncodedMessage } from '../publish/encoded-message';
-import { createTransactionalPublisher, type TransactionalPublisher } from '../publish/transactional-publisher';
+import type { EncodedMessage } from '../../../services/platform/kafka/encoded-message';
+import { encodeMessages } from '../publish/encode-messages';
+import { createTransactionalPublisher, type TransactionalPublisher } from '../../../services/platform/kafka/transactional-publisher';
 import { CONNECTOR_DLQ_HEADERS, deadLetterOf } from './dead-letter-record';
 
 export interface ImportProgress {

@@ -1,16 +1,6 @@
 import type { AvroCodec } from '../../../services/platform/avro/avro-codec';
+import { EVENT_ID_HEADER, type EncodedMessage } from '../../../services/platform/kafka/encoded-message';
 import type { OutgoingMessage } from '../process-record';
-
-/** A message ready for Kafka: full (prefixed) topic, key, Avro bytes in the Confluent wire format. */
-export interface EncodedMessage {
-  readonly topic: string;
-  readonly key: string;
-  readonly value: Buffer;
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-/** Header every connector message carries: the event id, so tools can count and dedupe without decoding. */
-export const EVENT_ID_HEADER = 'hub.event.id';
 
 /** Encodes accepted records' messages through the registry codec (schemas registered once per process). */
 export async function encodeMessages(codec: AvroCodec, topicPrefix: string, messages: readonly OutgoingMessage[],

@@ -1,13 +1,13 @@
 import type { Client } from 'pg';
-import { isRetriable } from '../../../services/platform/errors';
-import type { Logger } from '../../../services/platform/logging/create-logger';
-import { checkpointOf, reconciliationOf, type Checkpoint } from '../../sdk/publish/checkpoint';
-import type { EncodedMessage } from '../../sdk/publish/encoded-message';
-import type { TransactionalPublisher } from '../../sdk/publish/transactional-publisher';
-import { EMPTY_RECONCILIATION, type Reconciliation } from '../../sdk/reconciliation';
-import { decodeSeqRanges, encodeSeqRanges } from '../domain/seq-ranges';
+import { isRetriable } from '../errors';
+import type { EncodedMessage } from '../kafka/encoded-message';
+import type { Checkpoint, TransactionalPublisher } from '../kafka/transactional-publisher';
+import type { Logger } from '../logging/create-logger';
+import { decodeSeqRanges, encodeSeqRanges } from './seq-ranges';
 
 export interface OutboxRelayOptions {
+  /** The outbox table (shape in README.md), e.g. `intake_outbox`. */
+  readonly table: string;
   /** A new dedicated connection (not from the pool): it holds the advisory lock and LISTENs. */
   readonly connect: () => Promise<Client>;
   readonly createPublisher: () => Promise<TransactionalPublisher>;
@@ -37,8 +37,12 @@ interface OutboxRow {
   created_ms: string;
 }
 
+/** Records relayed since the stream began, carried in its checkpoint. */
+interface Counts { readonly received: number; readonly published: number }
+
 /**
- * Moves the intake outbox to Kafka exactly once. One relay per schema (advisory lock; a second
+ * Moves a PostgreSQL outbox to Kafka exactly once (the intake's, and every service's that makes
+ * its effects and its outgoing events durable in one PostgreSQL transaction). One relay per schema (advisory lock; a second
  * process waits). Each batch of outbox rows is published in ONE Kafka transaction together with a
  * checkpoint naming the rows' seqs; the rows are deleted only after that commit. If the process
  * dies between the commit and the delete, the next relay reads the checkpoint and deletes the
@@ -55,8 +59,10 @@ export class OutboxRelay {
   private client: Client | null = null;
   private readonly batchSize: number;
   private readonly now: () => number;
+  private readonly table: string;
 
   constructor(private readonly opts: OutboxRelayOptions) {
+    this.table = quoteIdent(opts.table);
     this.batchSize = opts.batchSize ?? 1000;
     this.now = opts.now ?? Date.now;
   }
@@ -97,8 +103,8 @@ export class OutboxRelay {
       await client.query(`LISTEN ${quoteIdent(this.opts.channel)}`);
       if (!(await this.acquireLock(client))) return;
       publisher = await this.opts.createPublisher();
-      let recon = await this.recover(client, publisher);
-      this.opts.log.info({ stream: this.opts.stream, published: recon.published }, 'outbox relay running');
+      let counts = await this.recover(client, publisher);
+      this.opts.log.info({ stream: this.opts.stream, published: counts.published }, 'outbox relay running');
       while (!this.stopping) {
         this.notified = false;
         const read = await this.nextRows(client);
@@ -106,12 +112,16 @@ export class OutboxRelay {
         const whole = completeRecords(read);
         const rows = whole.length > 0 ? whole : read;
         const records = rows.filter((r) => r.part === 0).length;
-        recon = { ...recon, received: recon.received + records, published: recon.published + records };
+        counts = { received: counts.received + records, published: counts.published + records };
         const seqs = rows.map((r) => BigInt(r.seq));
-        const checkpoint = checkpointOf(this.opts.stream, encodeSeqRanges(seqs), recon, false, this.now());
+        const checkpoint: Checkpoint = {
+          stream: this.opts.stream, position: encodeSeqRanges(seqs), complete: false,
+          received: counts.received, published: counts.published, deadLettered: 0, duplicates: 0, withWarnings: 0,
+          updatedAt: this.now(),
+        };
         const messages = rows.map((r): EncodedMessage => ({ topic: r.topic, key: r.key, value: r.value, headers: r.headers }));
         await this.publishOnce(publisher, messages, checkpoint);
-        await client.query('DELETE FROM intake_outbox WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+        await client.query(`DELETE FROM ${this.table} WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
         const at = this.now();
         this.opts.onPublished?.(records, messages, rows.filter((r) => r.part === 0).map((r) => Math.max(0, (at - Number(r.created_ms)) / 1000)));
       }
@@ -135,25 +145,25 @@ export class OutboxRelay {
   }
 
   /** The last committed batch may still be in the outbox (crash after commit, before delete): drop it. */
-  private async recover(client: Client, publisher: TransactionalPublisher): Promise<Reconciliation> {
+  private async recover(client: Client, publisher: TransactionalPublisher): Promise<Counts> {
     const last = await publisher.readCheckpoint();
-    if (!last) return EMPTY_RECONCILIATION;
+    if (!last) return { received: 0, published: 0 };
     const ranges = decodeSeqRanges(last.position);
     if (ranges === null) throw new Error(`checkpoint of stream ${this.opts.stream} has a position that is not an outbox seq list`);
     if (ranges.length > 0) {
       const { rowCount } = await client.query(
-        `DELETE FROM intake_outbox o USING unnest($1::bigint[], $2::bigint[]) AS r(first, last) WHERE o.seq BETWEEN r.first AND r.last`,
+        `DELETE FROM ${this.table} o USING unnest($1::bigint[], $2::bigint[]) AS r(first, last) WHERE o.seq BETWEEN r.first AND r.last`,
         [ranges.map((r) => String(r.first)), ranges.map((r) => String(r.last))],
       );
       if (rowCount) this.opts.log.warn({ rows: rowCount }, 'outbox rows already published before a restart were removed, not republished');
     }
-    return reconciliationOf(last);
+    return { received: last.received, published: last.published };
   }
 
   private async nextRows(client: Client): Promise<OutboxRow[]> {
     const { rows } = await client.query<OutboxRow>(
       `SELECT seq::text, event_id, part, parts, topic, key, value, headers, (extract(epoch FROM created_at) * 1000)::bigint::text AS created_ms
-       FROM intake_outbox ORDER BY seq LIMIT $1`, [this.batchSize],
+       FROM ${this.table} ORDER BY seq LIMIT $1`, [this.batchSize],
     );
     return rows;
   }

@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Partitioners, type Kafka, type Message, type PartitionMetadata, type Producer } from 'kafkajs';
 import { INTERNAL_TOPICS } from '../../../schemas/topics';
-import type { AvroCodec } from '../../../services/platform/avro/avro-codec';
-import { TransientError } from '../../../services/platform/errors';
-import { createProducer } from '../../../services/platform/kafka/create-kafka';
-import type { Logger } from '../../../services/platform/logging/create-logger';
-import type { Checkpoint } from './checkpoint';
+import type { IngestCheckpoint } from '../../../schemas';
+import type { AvroCodec } from '../avro/avro-codec';
+import { TransientError } from '../errors';
+import { createProducer } from './create-kafka';
+import type { Logger } from '../logging/create-logger';
 import type { EncodedMessage } from './encoded-message';
 import { messageBytes, planSends, type PlannedMessage } from './plan-sends';
 
 const CHECKPOINT_RECORD = 'hub.connector.IngestCheckpoint';
 
+/** A stream's position and running counts, committed with the messages it covers. */
+export type Checkpoint = IngestCheckpoint;
+
 /**
- * Publishes an ingest stream exactly once: each batch of messages and the stream's checkpoint go
+ * Publishes a stream exactly once: each batch of messages and the stream's checkpoint go
  * in ONE Kafka transaction, so a crash leaves either both or neither (read_committed consumers,
  * the kafkajs default, never see an aborted batch). On restart the stream reads its last committed
  * checkpoint and resumes after it. The transactional id is the stream's, so starting a second
