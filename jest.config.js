@@ -13,7 +13,7 @@ const swc = ['@swc/jest', {
 const common = {
   transform: { '^.+\\.ts$': swc },
   testEnvironment: 'node',
-  roots: ['<rootDir>/services', '<rootDir>/schemas', '<rootDir>/connectors', '<rootDir>/infra', '<rootDir>/test'],
+  roots: ['<rootDir>/services', '<rootDir>/schemas', '<rootDir>/connectors', '<rootDir>/infra', '<rootDir>/test', '<rootDir>/bench'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
