@@ -27,7 +27,7 @@ export interface Command {
 }
 
 /** Flags that never take a value, so `--json status` does not swallow `status`. */
-export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['json', 'watch', 'help', 'force', 'verbose', 'yes', 'keep']);
+export const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['json', 'watch', 'help', 'force', 'verbose', 'yes', 'keep', 'dry-run']);
 
 export function parseArgs(argv: readonly string[], booleans: ReadonlySet<string> = BOOLEAN_FLAGS): ParsedArgs {
   const positional: string[] = [];

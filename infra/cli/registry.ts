@@ -13,6 +13,8 @@ import { importCommand } from '../import/commands';
 import { importMessages } from '../import/messages';
 import { credentialCommands } from '../credentials/commands';
 import { credentialMessages } from '../credentials/messages';
+import { dlqCommands } from '../dlq/commands';
+import { dlqMessages } from '../dlq/messages';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
@@ -26,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   ...syntheticCommands,
   ...credentialCommands,
+  ...dlqCommands,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
@@ -36,4 +39,5 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   importMessages,
   syntheticMessages,
   credentialMessages,
+  dlqMessages,
 ];
