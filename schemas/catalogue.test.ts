@@ -10,6 +10,7 @@ import {
 import { aCaseClosed, aCaseOpened, anAlertRaised, aReferralMade } from '../test/builders/municipality-events';
 import { aChronicAbsenceAlertRaised, anEnrollmentRegistered, aWithdrawalRegistered } from '../test/builders/school-events';
 import { anEmergencyVisitRecorded, aNewbornRegistered, aProgrammeEnrolled } from '../test/builders/health-events';
+import { aChildIdentityChanged } from '../test/builders/identity-events';
 import { EVENT_SCHEMAS, type EventName, type EventTypes, type RecordSchema } from './index';
 import { NON_CHILD_EVENTS, TOPICS, childEventKey, type TopicSpec } from './topics';
 import { isJsonObject, type JsonObject, type JsonValue } from './tools/json';
@@ -29,6 +30,7 @@ const fieldsOf = (name: string): readonly { name: string }[] => schemaOf(name).f
 /** One sample per event; the mapped type makes a new event without a sample a type error. */
 const SAMPLES: { readonly [N in EventName]: EventTypes[N] } = {
   'hub.identity.PersonObserved': aPersonObserved(),
+  'hub.identity.ChildIdentityChanged': aChildIdentityChanged(),
   'hub.tribunal.AdmissionOrderIssued': anAdmissionOrderIssued(),
   'hub.tribunal.DiagnosisRequested': aDiagnosisRequested(),
   'hub.tribunal.HearingScheduled': aHearingScheduled(),
@@ -67,7 +69,7 @@ describe('Event catalogue: what every event carries', () => {
   });
 
   it('Given the documented non-child events, When their fields are read, Then they are events (envelope) with no person', () => {
-    expect(NON_CHILD_EVENTS).toEqual(['hub.sename.CapacityDeclared']);
+    expect(NON_CHILD_EVENTS).toEqual(['hub.sename.CapacityDeclared', 'hub.identity.ChildIdentityChanged']);
     for (const name of NON_CHILD_EVENTS) {
       expect(eventNames).toContain(name);
       expect(fieldsOf(name).map((f) => f.name)).toContain('envelope');

@@ -38,6 +38,16 @@ export const TOPICS = {
     deadLetter: true,
     description: 'A child as one institution knows them; input of deduplication and matching.',
   },
+  identityChildren: {
+    name: 'hub.identity.children.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: '<childId>: every change of one child identity, in ledger order (a merge is published under both ids)',
+    records: ['hub.identity.ChildIdentityChanged'],
+    deadLetter: true,
+    description: 'Child identities as the identity service resolves them: created, records linked and unlinked, merges (with redirect), splits and golden-record changes. Kept forever: a new consumer rebuilds its view from the start.',
+  },
   tribunalEvents: {
     name: 'hub.tribunal.events.v1',
     partitions: 6,
@@ -144,10 +154,11 @@ export const INTERNAL_TOPICS = {
 } as const satisfies Record<string, TopicSpec>;
 
 /**
- * Events that are not about a child: no `person` field, keyed by what they are about instead.
+ * Events that are not about one institution's child record: no `person` field, keyed by what they
+ * are about instead (a programme; a hub child id).
  * Everything else in EVENT_SCHEMAS carries `envelope` and `person` and is keyed with childEventKey.
  */
-export const NON_CHILD_EVENTS: readonly string[] = ['hub.sename.CapacityDeclared'];
+export const NON_CHILD_EVENTS: readonly string[] = ['hub.sename.CapacityDeclared', 'hub.identity.ChildIdentityChanged'];
 
 /**
  * The message key of a child event on an institution's topic: `<institution>:<child's source record id>`,

@@ -6,6 +6,7 @@ import { IngestCheckpointSchema } from './ingest-checkpoint.v1';
 import { EmergencyVisitRecordedSchema, type EmergencyVisitRecorded } from './emergency-visit-recorded.v1';
 import { NewbornRegisteredSchema, type NewbornRegistered } from './newborn-registered.v1';
 import { ProgrammeEnrolledSchema, type ProgrammeEnrolled } from './programme-enrolled.v1';
+import { ChildIdentityChangedSchema, type ChildIdentityChanged } from './child-identity-changed.v1';
 import { PersonObservedSchema, type PersonObserved } from './person-observed.v1';
 import { PersonRecordSchema } from './person-record.v1';
 import { AlertRaisedSchema, type AlertRaised } from './alert-raised.v1';
@@ -42,6 +43,7 @@ export * from './ingest-checkpoint.v1';
 export * from './emergency-visit-recorded.v1';
 export * from './newborn-registered.v1';
 export * from './programme-enrolled.v1';
+export * from './child-identity-changed.v1';
 export * from './person-observed.v1';
 export * from './person-record.v1';
 export * from './alert-raised.v1';
@@ -74,16 +76,17 @@ export * from './egress-resolved.v1';
 export * from './hearing-scheduled.v1';
 
 /** Full names of the top-level schemas, one per `.avsc` file. */
-export type SchemaName = 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
+export type SchemaName = 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
 
 /** Full names of the events: top-level records carrying `envelope: hub.common.EventEnvelope`. */
-export type EventName = 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.PersonObserved' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
+export type EventName = 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
 
 /** The TypeScript type of each event, by full name, for typed publishing and decoding. */
 export interface EventTypes {
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecorded;
   'hub.health.NewbornRegistered': NewbornRegistered;
   'hub.health.ProgrammeEnrolled': ProgrammeEnrolled;
+  'hub.identity.ChildIdentityChanged': ChildIdentityChanged;
   'hub.identity.PersonObserved': PersonObserved;
   'hub.municipality.AlertRaised': AlertRaised;
   'hub.municipality.CaseClosed': CaseClosed;
@@ -113,6 +116,7 @@ export const SCHEMAS: SchemaCatalogue<SchemaName, NamedSchema> = {
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecordedSchema,
   'hub.health.NewbornRegistered': NewbornRegisteredSchema,
   'hub.health.ProgrammeEnrolled': ProgrammeEnrolledSchema,
+  'hub.identity.ChildIdentityChanged': ChildIdentityChangedSchema,
   'hub.identity.PersonObserved': PersonObservedSchema,
   'hub.identity.PersonRecord': PersonRecordSchema,
   'hub.municipality.AlertRaised': AlertRaisedSchema,
@@ -150,6 +154,7 @@ export const EVENT_SCHEMAS: SchemaCatalogue<EventName, RecordSchema> = {
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecordedSchema,
   'hub.health.NewbornRegistered': NewbornRegisteredSchema,
   'hub.health.ProgrammeEnrolled': ProgrammeEnrolledSchema,
+  'hub.identity.ChildIdentityChanged': ChildIdentityChangedSchema,
   'hub.identity.PersonObserved': PersonObservedSchema,
   'hub.municipality.AlertRaised': AlertRaisedSchema,
   'hub.municipality.CaseClosed': CaseClosedSchema,
