@@ -1,0 +1,14 @@
+/**
+ * Public entry of the case-status domain core (pure). Adapters import from here only.
+ */
+export * from './case-input-event';
+export { fromAvro, isCaseRecordName, type CaseAvroRecords } from './from-avro';
+export * from './lifecycle/types';
+export {
+  type CaseDecision, type CaseFacts, type CaseMachineState, type DataQualityAlert, type DataQualityCode, type StateChange,
+  INITIAL_CASE_STATE, advanceTo, applyEvent, decide, evolve, nextAutomatic, stateAt,
+} from './lifecycle/machine';
+export * from './flow/types';
+export { deriveChildFlow, normaliseEvents } from './flow/derive-child-flow';
+export { addEvents, caseStateAt, mergeFlows, removedCaseIds, splitFlow } from './flow/operations';
+export { addMonthsUtc } from './flow/time';
