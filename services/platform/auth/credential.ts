@@ -23,8 +23,10 @@ export interface StoredCredential extends Credential {
 /**
  * Institutions that hold credentials. The same codes as the connectors' `sourceInstitution`
  * (connectors/sdk/record-kind.ts); repeated here because the platform may not import connectors.
+ * `HUB` is the hub's own staff (e.g. identity reviewers, scope `identity-review`): no connector
+ * route accepts it, and only hub APIs that name its scope do (docs/adr/0012).
  */
-export const CREDENTIAL_INSTITUTIONS = ['TRIBUNAL', 'SENAME', 'MUNICIPALITY', 'SCHOOL', 'HEALTH'] as const;
+export const CREDENTIAL_INSTITUTIONS = ['TRIBUNAL', 'SENAME', 'MUNICIPALITY', 'SCHOOL', 'HEALTH', 'HUB'] as const;
 export type CredentialInstitution = (typeof CREDENTIAL_INSTITUTIONS)[number];
 
 /** Scope that covers every unit of the credential's institution. Only ever set explicitly. */

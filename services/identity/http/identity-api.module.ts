@@ -1,0 +1,54 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Authenticator } from '../../platform/auth/authenticator';
+import { AUTHENTICATOR, CredentialGuard } from '../../platform/auth/credential.guard';
+import type { Logger } from '../../platform/logging/create-logger';
+import type { SurvivorshipPolicy } from '../domain/golden-record';
+import type { PublishIdentityChanges } from '../store/corrections-events';
+
+/** Nest injection token of the API's dependencies. */
+export const IDENTITY_API = Symbol('IDENTITY_API');
+
+/**
+ * What the review and identity API needs from the process (start-identity.ts builds it):
+ * the pool (tables of migrations/0001 and 0002), the process's Authenticator (credentials
+ * table, as the intake), the logger, a clock, an id generator for identities created by a split
+ * or a "new identity" resolution (the stream's id format), and the writer of identity events to
+ * the outbox (the stream's encoder: same topic, same schema, same ordering).
+ */
+export interface IdentityApiDeps {
+  readonly pool: Pool;
+  readonly authenticator: Authenticator;
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly newIdentityId: () => string;
+  readonly publish: PublishIdentityChanges;
+  readonly policy?: SurvivorshipPolicy;
+  /** Largest accepted body, for the 413 message (the app's bodyLimitBytes). */
+  readonly bodyLimitBytes: number;
+  /** Page size cap of GET /v1/review/tasks. */
+  readonly maxPageSize?: number;
+}
+
+/**
+ * The identity service's review and identity API (under /v1): review tasks, corrections
+ * (resolve, merge, split), identity reads and explanations. Authenticated with hub credentials
+ * (institution HUB, scope identity-review), audited. Mount it by importing
+ * `IdentityApiModule.register(deps)` in the process's root module; the error filter is applied
+ * per controller, and `IdentityApiErrorsFilter` may also be installed globally for Fastify's own
+ * errors (413/415/invalid JSON) on these routes.
+ */
+@Module({})
+export class IdentityApiModule {
+  static register(deps: IdentityApiDeps): DynamicModule {
+    return {
+      module: IdentityApiModule,
+      controllers: [],
+      providers: [
+        CredentialGuard,
+        { provide: AUTHENTICATOR, useValue: deps.authenticator },
+        { provide: IDENTITY_API, useValue: deps },
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import type { PoolClient } from 'pg';
+import type { IdentityChange } from '../domain/corrections';
+
+/** An identity event of a correction with its ledger position (the entry's seq, assigned on insert). */
+export interface CorrectionEvent extends Omit<IdentityChange, 'ledgerIndex'> {
+  readonly ledgerSeq: string;
+  /** Deterministic: `<causeId>:<ledgerSeq>`, so a retried request that was already applied adds nothing. */
+  readonly eventId: string;
+  /** When the correction was decided (epoch ms): the event's occurredAt. */
+  readonly occurredAt: number;
+}
+
+/**
+ * Writes identity events to the service's outbox inside the correction's transaction. The
+ * stream owns the encoding (hub.identity.ChildIdentityChanged, keyed by child id, on the identity
+ * topic) and passes its writer in, so corrections and stream decisions publish one format on one
+ * topic. Must only use `client` (the correction's transaction): the events become durable with
+ * the correction or not at all.
+ */
+export type PublishIdentityChanges = (client: PoolClient, events: readonly CorrectionEvent[]) => Promise<void>;
