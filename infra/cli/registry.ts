@@ -13,6 +13,8 @@ import { importCommand } from '../import/commands';
 import { importMessages } from '../import/messages';
 import { credentialCommands } from '../credentials/commands';
 import { credentialMessages } from '../credentials/messages';
+import { lagCommand } from '../lag/commands';
+import { lagMessages } from '../lag/messages';
 import { dlqCommands } from '../dlq/commands';
 import { dlqMessages } from '../dlq/messages';
 
@@ -28,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   ...syntheticCommands,
   ...credentialCommands,
+  lagCommand,
   ...dlqCommands,
 ];
 
@@ -39,5 +42,6 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   importMessages,
   syntheticMessages,
   credentialMessages,
+  lagMessages,
   dlqMessages,
 ];
