@@ -1,0 +1,192 @@
+/**
+ * The identity stream's batch handler: PersonObserved in, identities, ledger, review tasks and
+ * ChildIdentityChanged events out — per consumed batch ONE PostgreSQL transaction (docs/adr/0011):
+ *
+ *  1. claim the batch's event ids (processed_events): redeliveries after a crash are skipped;
+ *  2. normalise the new records and compute their blocking keys (pure);
+ *  3. advisory-lock every blocking key of the batch, in hash order, before reading anything:
+ *     two consumers handling records of the same new child (different partitions) serialise on
+ *     their shared keys, so the second one sees the identity the first one created;
+ *  4. load the world under those keys: candidate records, their identities (row-locked), all
+ *     their records, vetoes, open tasks, person-decided links;
+ *  5. decide each record in offset order in memory (domain/stream-resolution.ts);
+ *  6. write identities, records, keys, ledger (reserved seqs), tasks and the events' outbox rows;
+ *  7. COMMIT; then the batch consumer commits the offsets; the outbox relay publishes.
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { PersonObserved } from '../../../schemas';
+import { isRetriable, PermanentError, TransientError } from '../../platform/errors';
+import type { AvroCodec } from '../../platform/avro/avro-codec';
+import type { ConsumedMessage } from '../../platform/kafka/batch-consumer';
+import type { Logger } from '../../platform/logging/create-logger';
+import { appendToOutbox } from '../../platform/outbox/append-to-outbox';
+import { classifyPgError } from '../../platform/postgres/classify-pg-error';
+import { claimNewEvents } from '../../platform/postgres/processed-events';
+import type { GoldenRecord } from '../domain/golden-record';
+import { normalisePerson, type MatchingModel } from '../domain/matching';
+import { keysOf, ResolutionWorld, type DecisionKind, type ObservedRecord } from '../domain/stream-resolution';
+import { ENGINE_ACTOR } from '../domain/ledger';
+import { streamChildId, streamTaskId } from '../store/child-ids';
+import {
+  appendLedger, closeTasks, identityIdsOfRecords, insertIdentities, insertTasks, linkActors, lockBlockingKeys, lockIdentities,
+  openTasksFor, recordKeysByBlockingKey, recordsByKey, recordsOfIdentities, replaceBlockingKeys, reserveLedgerSeqs, updateIdentities,
+  upsertRecords, vetoesOf,
+} from '../store/identity-store';
+import { buildIdentityEvent, encodeIdentityEvents } from './identity-events';
+
+export const IDENTITY_CONSUMER = 'hub.identity';
+export const PERSON_OBSERVED_RECORD = 'hub.identity.PersonObserved';
+export const IDENTITY_OUTBOX = 'identity_outbox';
+
+export interface IdentityStreamObserver {
+  /** One call per decided record: kind, and ms from the input's recordedAt to the commit. */
+  decided?(kind: DecisionKind, latencyMs: number): void;
+  /** Redeliveries recognised by their claimed event id. */
+  redelivered?(n: number): void;
+}
+
+export interface IdentityStreamOptions {
+  readonly pool: Pool;
+  readonly codec: AvroCodec;
+  readonly model: MatchingModel;
+  readonly topicPrefix: string;
+  /** NOTIFY channel of the outbox relay. */
+  readonly outboxChannel: string;
+  readonly log: Logger;
+  readonly now?: () => number;
+  readonly observer?: IdentityStreamObserver;
+  /** Attempts of a batch transaction on a deadlock or serialization failure before giving up to the consumer. */
+  readonly attempts?: number;
+}
+
+interface Input { readonly obs: ObservedRecord; readonly recordedAt: number; readonly traceId: string | null }
+
+/** Decodes, validates and normalises one message; a bad one is a PermanentError (dead-lettered alone). */
+function toInput(m: ConsumedMessage, model: MatchingModel): Input {
+  if (m.recordName !== PERSON_OBSERVED_RECORD) {
+    throw new PermanentError('IDENTITY_UNEXPECTED_RECORD', `unexpected record ${m.recordName} on the person-observed topic`);
+  }
+  const v = m.value as PersonObserved;
+  let normalised;
+  let keys;
+  try {
+    normalised = normalisePerson(v.person);
+    keys = keysOf(normalised, model);
+  } catch (err) {
+    // The message names the failure, never the data (no personal data in errors).
+    throw new PermanentError('IDENTITY_UNUSABLE_RECORD', `person record could not be normalised (${(err as Error).name})`);
+  }
+  return {
+    obs: { eventId: v.envelope.eventId, institution: v.envelope.sourceInstitution, occurredAt: v.envelope.occurredAt, person: v.person, normalised, keys },
+    recordedAt: v.envelope.recordedAt,
+    traceId: v.envelope.traceId,
+  };
+}
+
+export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messages: readonly ConsumedMessage[]) => Promise<void> {
+  const now = opts.now ?? Date.now;
+  const attempts = opts.attempts ?? 5;
+  const log = opts.log.child({ component: 'identity-stream' });
+
+  async function once(inputs: readonly Input[]): Promise<{ decided: { kind: DecisionKind; recordedAt: number }[]; redelivered: number }> {
+    const client = await opts.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await resolveInTransaction(client, inputs);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw classifyPgError(err);
+    } finally {
+      client.release();
+    }
+  }
+
+  async function resolveInTransaction(client: PoolClient, inputs: readonly Input[]) {
+    const claimed = await claimNewEvents(client, IDENTITY_CONSUMER, inputs.map((i) => i.obs.eventId));
+    const fresh: Input[] = [];
+    for (const i of inputs) if (claimed.delete(i.obs.eventId)) fresh.push(i);
+    const redelivered = inputs.length - fresh.length;
+    if (fresh.length === 0) return { decided: [], redelivered };
+
+    const allKeys = [...new Set(fresh.flatMap((i) => i.obs.keys))];
+    await lockBlockingKeys(client, allKeys);
+
+    const world = new ResolutionWorld(opts.model, { childId: streamChildId, taskId: streamTaskId });
+    const batchRecordKeys = [...new Set(fresh.map((i) => i.obs.normalised.key))];
+    const byKey = await recordKeysByBlockingKey(client, allKeys, opts.model.blocking.maxBlockSize);
+    const candidateKeys = [...new Set([...byKey.values()].flat())];
+    const owners = await identityIdsOfRecords(client, [...candidateKeys, ...batchRecordKeys]);
+    const identities = await lockIdentities(client, [...new Set(owners.values())]);
+    const lockedIds = [...identities.keys()];
+    for (const i of identities.values()) {
+      const golden = i.golden && typeof i.golden === 'object' && 'policyVersion' in (i.golden as object) ? i.golden as GoldenRecord : null;
+      world.identities.set(i.id, { id: i.id, status: i.status, golden, records: new Set(), isNew: false });
+    }
+    // Records of the locked identities (their membership is now stable), plus batch records whose
+    // identity is not active (cannot happen through the stream; kept so every known record is known).
+    const records = await recordsOfIdentities(client, lockedIds);
+    const seen = new Set(records.map((r) => r.recordKey));
+    for (const r of await recordsByKey(client, batchRecordKeys.filter((k) => owners.has(k) && !seen.has(k)))) records.push(r);
+    for (const r of records) world.addRecord({ ...r });
+    for (const [k, list] of byKey) for (const rk of list) world.indexKey(k, rk);
+    for (const [rk, set] of await vetoesOf(client, batchRecordKeys)) world.vetoes.set(rk, set);
+    for (const [rk, actor] of await linkActors(client, batchRecordKeys.filter((k) => owners.has(k)))) if (actor !== ENGINE_ACTOR) world.linkActors.set(rk, actor);
+    for (const t of await openTasksFor(client, batchRecordKeys, lockedIds)) world.openTasks.set(t.id, t);
+
+    const decided: { kind: DecisionKind; recordedAt: number }[] = [];
+    for (const i of fresh) decided.push({ kind: world.resolveRecord(i.obs), recordedAt: i.recordedAt });
+
+    await write(client, world, fresh);
+    return { decided, redelivered };
+  }
+
+  async function write(client: PoolClient, world: ResolutionWorld, fresh: readonly Input[]): Promise<void> {
+    const fx = world.effects;
+    const at = now();
+    await insertIdentities(client, [...fx.newIdentities].map((id) => ({ id, golden: world.identities.get(id)!.golden ?? {} })));
+    await upsertRecords(client, [...fx.dirtyRecords].map((rk) => world.records.get(rk)!));
+    await replaceBlockingKeys(client, fx.recordKeysChanged);
+    await updateIdentities(client, [...fx.dirtyIdentities].filter((id) => !fx.newIdentities.has(id)).map((id) => {
+      const i = world.identities.get(id)!;
+      return { id, status: i.status, golden: i.golden ?? {} };
+    }));
+    await closeTasks(client, [...fx.tasksToClose.keys()], 'record-re-evaluated', ENGINE_ACTOR);
+    await insertTasks(client, [...fx.tasksToOpen.values()].map((t) => ({
+      id: t.id, reason: t.reason, recordKey: t.recordKey, identityId: t.identityId,
+      candidateIdentityIds: t.candidates.map((c) => c.identityId),
+      explanation: { reason: t.reason, candidates: t.candidates }, modelVersion: opts.model.version,
+    })));
+    const seqs = await reserveLedgerSeqs(client, fx.ledger.length);
+    await appendLedger(client, fx.ledger, seqs);
+
+    const traceOf = new Map(fresh.map((i) => [i.obs.eventId, i.traceId]));
+    const events = fx.changes.map((c) => buildIdentityEvent({
+      childId: c.identityId, kind: c.kind, status: c.status, affectedRecordKeys: c.affectedRecordKeys, recordKeys: c.recordKeys,
+      underReview: c.underReview, golden: c.golden, ledgerSeq: seqs[c.ledgerIndex]!, actor: ENGINE_ACTOR, reason: c.reason,
+      modelVersion: opts.model.version, causeId: c.causeEventId, occurredAt: c.occurredAt, recordedAt: at, traceId: traceOf.get(c.causeEventId) ?? null,
+    }));
+    const messages = await encodeIdentityEvents(opts.codec, opts.topicPrefix, events);
+    await appendToOutbox(client, IDENTITY_OUTBOX, opts.outboxChannel, messages.map((m) => ({ eventId: m.headers!['hub.event.id']!, messages: [m] })));
+  }
+
+  return async (messages) => {
+    if (messages.length === 0) return;
+    const inputs = messages.map((m) => toInput(m, opts.model));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { decided, redelivered } = await once(inputs);
+        const committedAt = now();
+        for (const d of decided) opts.observer?.decided?.(d.kind, committedAt - d.recordedAt);
+        if (redelivered > 0) opts.observer?.redelivered?.(redelivered);
+        return;
+      } catch (err) {
+        // Deadlocks between concurrent batches are resolved by PostgreSQL aborting one: retry it here
+        // (cheaper than restarting the consumer); other transient failures go to the consumer.
+        if (!isRetriable(err) || attempt >= attempts) throw err;
+        log.warn({ attempt, errCode: (err as TransientError).code }, 'identity batch retried');
+      }
+    }
+  };
+}
