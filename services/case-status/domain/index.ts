@@ -12,3 +12,8 @@ export * from './flow/types';
 export { deriveChildFlow, normaliseEvents } from './flow/derive-child-flow';
 export { addEvents, caseStateAt, mergeFlows, removedCaseIds, splitFlow } from './flow/operations';
 export { addMonthsUtc } from './flow/time';
+export { type BusinessCalendar, type BusinessCalendarOptions, addDays, makeBusinessCalendar } from './deadlines/business-calendar';
+export {
+  type DeadlineAnchor, type DeadlineDuration, type DeadlineFulfilment, type DeadlineInstance, type DeadlineReport, type DeadlineRule,
+  type DeadlineRuleId, type DeadlineStatus, deadlinesFor,
+} from './deadlines/deadlines';
