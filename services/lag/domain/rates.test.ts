@@ -14,4 +14,8 @@ describe('ratesOf', () => {
   it('Given an offset that went back, When rates are computed, Then consumption is 0, not negative', () => {
     expect(ratesOf(windowOf([[50, 60], [0, 60]])).consumptionPerSecond).toBe(0);
   });
+
+  it('Given a new group whose first samples have no commit, When rates are computed, Then consumption counts from its first commit', () => {
+    expect(ratesOf(windowOf([[null, 10], [0, 20], [10, 30]])).consumptionPerSecond).toBe(2);
+  });
 });

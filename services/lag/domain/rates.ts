@@ -13,6 +13,10 @@ export function ratesOf(window: readonly OffsetSample[]): PartitionRates {
   const last = window[window.length - 1];
   if (!first || !last || last.at <= first.at) return { consumptionPerSecond: null, productionPerSecond: null };
   const seconds = (last.at - first.at) / 1000;
-  const consumed = first.committed !== null && last.committed !== null ? Math.max(0, last.committed - first.committed) / seconds : null;
+  // Consumption counts from the first commit inside the window (a new group starts uncommitted).
+  const firstCommit = window.find((s) => s.committed !== null);
+  const consumed = firstCommit && last.committed !== null && last.at > firstCommit.at
+    ? Math.max(0, last.committed - firstCommit.committed!) / ((last.at - firstCommit.at) / 1000)
+    : null;
   return { consumptionPerSecond: consumed, productionPerSecond: Math.max(0, last.logEnd - first.logEnd) / seconds };
 }
