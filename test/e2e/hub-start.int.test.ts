@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HUB_SERVICES } from '../../infra/services';
 import { eventually } from '../harness/test-env';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -29,9 +30,12 @@ describe('hub start (npm start)', () => {
   beforeAll(async () => {
     home = mkdtempSync(path.join(tmpdir(), 'hub-start-'));
     port = await freePort();
+    // Every service on a free port, so a developer's running hub on the default ports is no obstacle.
+    const ports: Record<string, string> = {};
+    for (const s of HUB_SERVICES) ports[`HUB_${s.name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(s.name === 'api' ? port : await freePort());
     hub = spawn(process.execPath, ['infra/cli/hub.js', 'start'], {
       cwd: root,
-      env: { ...process.env, HUB_HOME: home, HUB_API_PORT: String(port), HUB_INTAKE_PORT: String(await freePort()), HUB_LANG: 'es' },
+      env: { ...process.env, ...ports, HUB_HOME: home, HUB_LANG: 'es' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     hub.stdout!.on('data', (d) => { output += String(d); });
