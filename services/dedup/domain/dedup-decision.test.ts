@@ -55,7 +55,7 @@ describe('planBatch', () => {
   });
 
   it('Given a correction (new id, changed payload, same person), When planned, Then it is forwarded without a PersonObserved', () => {
-    const plan = planBatch([at(0, order('v1')), at(1, order('v2', { targetModality: 'FAE' }))], EMPTY);
+    const plan = planBatch([at(0, order('v1')), at(1, order('v2', { targetModality: 'CTDL' }))], EMPTY);
     expect(plan.decisions.map((d) => [d.outcome, d.emitPerson])).toEqual([['forwarded', true], ['forwarded', false]]);
   });
 
@@ -68,7 +68,7 @@ describe('planBatch', () => {
   });
 
   it('Given content A, then B, then A again under new ids, When planned, Then the revert to A is forwarded (only the last content counts)', () => {
-    const plan = planBatch([at(0, order('a')), at(1, order('b', { targetModality: 'FAE' })), at(2, order('a2'))], EMPTY);
+    const plan = planBatch([at(0, order('a')), at(1, order('b', { targetModality: 'CTDL' })), at(2, order('a2'))], EMPTY);
     expect(plan.decisions.map((d) => d.outcome)).toEqual(['forwarded', 'forwarded', 'forwarded']);
   });
 
@@ -76,7 +76,7 @@ describe('planBatch', () => {
     const c0 = at(5, order('e1'));
     const c1 = at(6, order('e1'));
     const prior: PriorState = { nextOffset: '7', claims: new Map([['e1', { contentHash: c0.event.contentHash, position: c0.position }]]), contents: new Map(), persons: new Map() };
-    const plan = planBatch([c0, c1, at(7, order('e2', { targetModality: 'FAE' }))], prior);
+    const plan = planBatch([c0, c1, at(7, order('e2', { targetModality: 'CTDL' }))], prior);
     expect(plan.decisions.map((d) => d.outcome)).toEqual(['replayed', 'replayed', 'forwarded']);
     expect(countersOf(plan, () => 'hub.tribunal.events.v1')).toEqual([
       { topic: 'hub.tribunal.events.v1', institution: 'TRIBUNAL', received: 1, forwarded: 1, duplicateEventId: 0, duplicateContent: 0, personsEmitted: 1 },
@@ -93,12 +93,12 @@ describe('planBatch', () => {
 
   it('Given a reused event id with different content, When planned, Then it is dropped as a duplicate and flagged as an id conflict', () => {
     const first = at(0, order('e1'));
-    const plan = planBatch([first, at(1, order('e1', { targetModality: 'FAE' }))], EMPTY);
+    const plan = planBatch([first, at(1, order('e1', { targetModality: 'CTDL' }))], EMPTY);
     expect(plan.decisions[1]).toMatchObject({ outcome: 'duplicate_event_id', idConflict: true });
   });
 
   it('Given a mixed batch, When counted, Then received = forwarded + duplicates for every topic and institution', () => {
-    const plan = planBatch([at(0, order('a')), at(1, order('a')), at(2, order('a2')), at(3, order('b', { targetModality: 'FAE' }))], EMPTY);
+    const plan = planBatch([at(0, order('a')), at(1, order('a')), at(2, order('a2')), at(3, order('b', { targetModality: 'CTDL' }))], EMPTY);
     const [c] = countersOf(plan, () => 'hub.tribunal.events.v1');
     expect(c).toEqual({ topic: 'hub.tribunal.events.v1', institution: 'TRIBUNAL', received: 4, forwarded: 2, duplicateEventId: 1, duplicateContent: 1, personsEmitted: 1 });
     expect(c!.received).toBe(c!.forwarded + c!.duplicateEventId + c!.duplicateContent);

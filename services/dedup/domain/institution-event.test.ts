@@ -46,7 +46,7 @@ describe('inspectEvent: what a fact is', () => {
     const base = inspected(ORDER, anAdmissionOrderIssued());
     const changes = [
       anAdmissionOrderIssued({ envelope: anEnvelope('TRIBUNAL', '1301', 'RES-2024-000981', { occurredAt: 1 }) }),
-      anAdmissionOrderIssued({ targetModality: 'FAE' }),
+      anAdmissionOrderIssued({ targetModality: 'CTDL' }),
       anAdmissionOrderIssued({ person: aChild('TRIBUNAL', 'NNA-000123', { comunaCode: '13102' }) }),
     ].map((v) => inspected(ORDER, v));
     for (const c of changes) {
