@@ -10,4 +10,4 @@ export { lagRows, type LagRow, type GroupReport, type PartitionReport } from './
 export { hubServiceOf, type HubGroupNaming } from './domain/hub-groups';
 export { DEFAULT_RULES, type LagRules } from './domain/rules';
 export type { GroupStatus, PartitionStatus, StatusReason } from './domain/status';
-export { LAG_METRICS } from './lag-metrics';
+export { LAG_METRICS, registerLagMetrics } from './lag-metrics';

@@ -12,7 +12,7 @@
       topic: 'Tópico', partition: 'Partición', committed: 'Offset confirmado', logEnd: 'Offset final',
       lag: 'Rezago', lagSeconds: 'Rezago (s)', rates: 'Consumo / producción (msg/s)', owner: 'Consumidor', status: 'Estado',
       updated: 'Actualizado {time}', failed: 'No se pudo obtener el rezago ({reason}). Se reintenta automáticamente.',
-      members: 'miembros', totalLag: 'rezago', maxSeconds: 'máx. {s} s', service: 'servicio {name}', otherGroup: 'otro grupo',
+      members: 'miembros', member: 'miembro', totalLag: 'rezago', maxSeconds: 'máx. {s} s', service: 'servicio {name}', otherGroup: 'otro grupo',
       meta: 'Estado del grupo: {state} · {members} miembros · consumo {in} msg/s · producción {out} msg/s',
       rules: 'Reglas de Burrow sobre una ventana de {window} muestras cada {interval} s (mínimo {min}); rezago permitido: {allowed} mensajes.',
       chartLabel: 'Rezago total del grupo {group}, {n} puntos', noOwner: '—', unknown: 'sin dato',
@@ -34,7 +34,7 @@
       topic: 'Topic', partition: 'Partition', committed: 'Committed offset', logEnd: 'Log-end offset',
       lag: 'Lag', lagSeconds: 'Lag (s)', rates: 'Consumption / production (msg/s)', owner: 'Consumer', status: 'Status',
       updated: 'Updated {time}', failed: 'Lag could not be fetched ({reason}). Retrying automatically.',
-      members: 'members', totalLag: 'lag', maxSeconds: 'max {s} s', service: 'service {name}', otherGroup: 'other group',
+      members: 'members', member: 'member', totalLag: 'lag', maxSeconds: 'max {s} s', service: 'service {name}', otherGroup: 'other group',
       meta: 'Group state: {state} · {members} members · consumption {in} msg/s · production {out} msg/s',
       rules: 'Burrow rules over a window of {window} samples every {interval} s (minimum {min}); allowed lag: {allowed} messages.',
       chartLabel: 'Total lag of group {group}, {n} points', noOwner: '—', unknown: 'n/a',
@@ -150,7 +150,7 @@
         el('div', { class: 'row' }, [el('span', { class: 'name', text: g.group }), badge(g.status)]),
         el('div', { class: 'row' }, [
           el('span', { class: 'badge svc', text: g.hubService ? t('service', { name: g.hubService }) : t('otherGroup') }),
-          el('span', { text: (TEXT[state.lang].G[g.state] || g.state) + ' · ' + g.members.length + ' ' + t('members') }),
+          el('span', { text: (TEXT[state.lang].G[g.state] || g.state) + ' · ' + g.members.length + ' ' + t(g.members.length === 1 ? 'member' : 'members') }),
         ]),
         el('div', { class: 'row' }, [
           el('span', { class: 'big', text: t('totalLag') + ' ' + num(g.totalLag) }),
