@@ -17,3 +17,7 @@ export {
   type DeadlineAnchor, type DeadlineDuration, type DeadlineFulfilment, type DeadlineInstance, type DeadlineReport, type DeadlineRule,
   type DeadlineRuleId, type DeadlineStatus, deadlinesFor,
 } from './deadlines/deadlines';
+export * from './indicators/types';
+export { INDICATORS, NOT_COMPUTABLE } from './indicators/catalogue';
+export { type IndicatorInput, type LocalTime, type TerritoryRow, computeIndicators, indicatorsWithTerritory, roundHalfUp } from './indicators/compute';
+export { indicatorsToCsv } from './indicators/csv';
