@@ -5,9 +5,14 @@ import { AUTHENTICATOR, CredentialGuard } from '../../platform/auth/credential.g
 import type { Logger } from '../../platform/logging/create-logger';
 import type { SurvivorshipPolicy } from '../domain/golden-record';
 import type { PublishIdentityChanges } from '../store/corrections-events';
+import { IdentityApi } from './identity-api';
+import { IdentitiesController, ReviewTasksController } from './identity-api.controllers';
+import { IdentityApiErrorsFilter } from './identity-api-errors.filter';
+import { IdentityReviewerGuard } from './reviewer.guard';
+import { IDENTITY_API, IDENTITY_API_SERVICE } from './tokens';
 
-/** Nest injection token of the API's dependencies. */
-export const IDENTITY_API = Symbol('IDENTITY_API');
+export { IDENTITY_API } from './tokens';
+
 
 /**
  * What the review and identity API needs from the process (start-identity.ts builds it):
@@ -43,11 +48,14 @@ export class IdentityApiModule {
   static register(deps: IdentityApiDeps): DynamicModule {
     return {
       module: IdentityApiModule,
-      controllers: [],
+      controllers: [ReviewTasksController, IdentitiesController],
       providers: [
         CredentialGuard,
+        IdentityReviewerGuard,
+        IdentityApiErrorsFilter,
         { provide: AUTHENTICATOR, useValue: deps.authenticator },
         { provide: IDENTITY_API, useValue: deps },
+        { provide: IDENTITY_API_SERVICE, useValue: new IdentityApi(deps) },
       ],
     };
   }

@@ -1,4 +1,6 @@
 import type { PoolClient } from 'pg';
+import { appendToOutbox } from '../../platform/outbox/append-to-outbox';
+import type { EncodedMessage } from '../../platform/kafka/encoded-message';
 import type { IdentityChange } from '../domain/corrections';
 
 /** An identity event of a correction with its ledger position (the entry's seq, assigned on insert). */
@@ -18,3 +20,21 @@ export interface CorrectionEvent extends Omit<IdentityChange, 'ledgerIndex'> {
  * the correction or not at all.
  */
 export type PublishIdentityChanges = (client: PoolClient, events: readonly CorrectionEvent[]) => Promise<void>;
+
+/**
+ * A PublishIdentityChanges over the service's outbox table: `encode` turns the events into Kafka
+ * messages (the stream's Avro encoder for hub.identity.ChildIdentityChanged, keyed by child id),
+ * appended in the correction's transaction; the identity relay publishes them exactly once.
+ */
+export function outboxPublisher(opts: {
+  readonly encode: (events: readonly CorrectionEvent[]) => Promise<readonly EncodedMessage[]>;
+  readonly table?: string;
+  readonly channel: string;
+}): PublishIdentityChanges {
+  return async (client, events) => {
+    if (events.length === 0) return;
+    const messages = await opts.encode(events);
+    // One outbox entry per correction: its messages are published together, in ledger order.
+    await appendToOutbox(client, opts.table ?? 'identity_outbox', opts.channel, [{ eventId: events[0]!.eventId, messages }]);
+  };
+}
