@@ -12,8 +12,8 @@
  *   source record belongs to exactly one identity at all times, and consumers already get a child
  *   id they can use; a resolution later merges or keeps it);
  * - a known record that changed is re-evaluated against the others (itself excluded): it stays,
- *   moves to another identity (unlinked + linked), or leaves for a new identity when the engine
- *   no longer places it with its siblings. A link a person decided is never undone by the engine;
+ *   or moves (unlinked + linked) when it now links decisively to another identity. The engine
+ *   never splits an identity on its own, and never undoes a link a person decided;
  * - every touched identity's golden record is recomputed (C3's survivorship) and a change is
  *   ledgered; the model version goes into every engine entry.
  */
@@ -82,7 +82,7 @@ export interface IdentityChange {
   readonly underReview: boolean;
 }
 
-export type DecisionKind = 'link' | 'new' | 'review' | 'stay' | 'move' | 'split-off' | 'unchanged';
+export type DecisionKind = 'link' | 'new' | 'review' | 'stay' | 'move';
 
 export interface Effects {
   readonly ledger: NewLedgerEntry[];
@@ -179,6 +179,7 @@ export class ResolutionWorld {
       touched.push({ id: d.identityId, kind: 'RECORD_LINKED', affected: [recordKey], reason: 'auto-link' });
     } else {
       const id = this.createIdentity(obs);
+      this.putRecord(obs, id);
       const reason = d.kind === 'new' ? 'new-child' : 'review-provisional';
       const explanation = d.kind === 'new'
         ? { decision: 'new', pairs: d.best ? [d.best] : [] }
@@ -198,18 +199,16 @@ export class ResolutionWorld {
     const recordKey = known.recordKey;
     const from = known.identityId;
     const fromIdentity = this.identities.get(from)!;
-    const siblings = [...fromIdentity.records].filter((rk) => rk !== recordKey).length;
     const personDecided = this.linkActors.has(recordKey);
     const previousTask = [...this.openTasks.values()].find((t) => t.recordKey === recordKey);
 
-    let target: string | null = from;
-    let kind: DecisionKind = 'stay';
-    if (!personDecided) {
-      if (d.kind === 'link' && d.identityId !== from) { target = d.identityId; kind = 'move'; }
-      if (d.kind === 'new' && siblings > 0) { target = null; kind = 'split-off'; }
-    }
+    // Precision first: the engine moves a changed record only when it now links decisively
+    // elsewhere. "Matches nothing any more" keeps it where it is (splitting an identity is a
+    // reviewer's decision, and flapping between identities on every update would be worse).
+    const moveTo = !personDecided && d.kind === 'link' && d.identityId !== from ? d.identityId : null;
+    const kind: DecisionKind = moveTo ? 'move' : 'stay';
     const touched: Touch[] = [];
-    if (kind === 'stay') {
+    if (moveTo === null) {
       this.putRecord(obs, from);
       if (d.kind === 'review' && !personDecided) {
         const same = previousTask && sameIds(previousTask.candidateIdentityIds, d.candidates.map((c) => c.identityId));
@@ -223,21 +222,12 @@ export class ResolutionWorld {
       touched.push({ id: from, kind: 'GOLDEN_CHANGED', affected: [], reason: 'record-updated', onlyIfGoldenChanged: true });
     } else {
       if (previousTask) this.closeTask(previousTask, obs);
-      const explanation = d.kind === 'link'
-        ? { decision: 'link', pairs: [d.explanation] }
-        : { decision: d.kind, pairs: d.kind === 'new' ? (d.best ? [d.best] : []) : d.candidates.map((c) => c.explanation) };
-      const reason = kind === 'move' ? 're-evaluated-move' : 're-evaluated-new-child';
-      let to: string;
-      if (target === null) {
-        to = this.createIdentity(obs);
-        this.ledger({ identityId: to, kind: 'created', recordKey, reason, explanation, otherIdentityId: from }, obs);
-      } else {
-        to = target;
-      }
-      this.putRecord(obs, to);
+      const explanation = { decision: 'link', pairs: d.kind === 'link' ? [d.explanation] : [] };
+      const reason = 're-evaluated-move';
+      this.putRecord(obs, moveTo);
       fromIdentity.records.delete(recordKey);
-      this.ledger({ identityId: from, kind: 'unlinked', recordKey, reason, explanation, otherIdentityId: to }, obs);
-      this.ledger({ identityId: to, kind: 'linked', recordKey, reason, explanation, otherIdentityId: from }, obs);
+      this.ledger({ identityId: from, kind: 'unlinked', recordKey, reason, explanation, otherIdentityId: moveTo }, obs);
+      this.ledger({ identityId: moveTo, kind: 'linked', recordKey, reason, explanation, otherIdentityId: from }, obs);
       const emptied = fromIdentity.records.size === 0;
       if (emptied) {
         fromIdentity.status = 'retired';
@@ -245,7 +235,7 @@ export class ResolutionWorld {
         this.ledger({ identityId: from, kind: 'retired', recordKey: null, reason: 'no-records-left', explanation: null }, obs);
       }
       touched.push({ id: from, kind: emptied ? 'RETIRED' : 'RECORD_UNLINKED', affected: [recordKey], reason });
-      touched.push({ id: to, kind: target === null ? 'CREATED' : 'RECORD_LINKED', affected: [recordKey], reason });
+      touched.push({ id: moveTo, kind: 'RECORD_LINKED', affected: [recordKey], reason });
     }
     this.finish(obs, touched);
     return kind;

@@ -34,6 +34,8 @@ export interface IdentityEventInput {
   readonly occurredAt: number;
   readonly recordedAt: number;
   readonly traceId?: string | null;
+  /** An event id chosen by the caller (corrections: `<requestId>:<ledgerSeq>`); derived from the cause otherwise. */
+  readonly eventId?: string;
 }
 
 export function identityEventId(causeId: string, childId: string, kind: string): string {
@@ -66,7 +68,7 @@ export function buildIdentityEvent(i: IdentityEventInput): ChildIdentityChanged 
   const live = i.status === 'active';
   return {
     envelope: {
-      eventId: identityEventId(i.causeId, i.childId, i.kind),
+      eventId: i.eventId ?? identityEventId(i.causeId, i.childId, i.kind),
       sourceInstitution: IDENTITY_SOURCE,
       sourceUnit: null,
       sourceRecordId: i.childId,
