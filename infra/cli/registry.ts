@@ -13,6 +13,7 @@ import { importCommand } from '../import/commands';
 import { importMessages } from '../import/messages';
 import { credentialCommands } from '../credentials/commands';
 import { credentialMessages } from '../credentials/messages';
+import { identityCommands, identityMessages } from '../../services/identity/commands';
 import { lagCommand } from '../lag/commands';
 import { lagMessages } from '../lag/messages';
 import { dlqCommands } from '../dlq/commands';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   ...syntheticCommands,
   ...credentialCommands,
+  ...identityCommands,
   lagCommand,
   ...dlqCommands,
 ];
@@ -42,6 +44,7 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   importMessages,
   syntheticMessages,
   credentialMessages,
+  identityMessages,
   lagMessages,
   dlqMessages,
 ];

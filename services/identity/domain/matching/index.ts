@@ -1,67 +1,70 @@
 /**
  * Public API of the identity matching engine (contract: /tmp/hub/matching-api.md).
- * Pure: no I/O, clock, environment or randomness. PROVISIONAL bodies: being replaced by the engine.
+ * Pure: no I/O, clock, environment or randomness — data in, decisions out.
+ * Design and the reasons behind it: docs/adr/0008-identity-matching-engine.md.
  */
 import type { PersonRecord } from '../../../../schemas/generated/person-record.v1';
-import type {
-  CandidateIdentity, MatchDecision, MatchingModel, NormalisedPerson, PairExplanation,
-} from './types';
+import { blockingKeys as keysOf } from './blocking';
+import { Comparator } from './compare';
+import { decide } from './decide';
+import defaultModelJson from './default-model.json';
+import { compileModel, parseModel, type CompiledModel } from './model';
+import { normalisePerson as normalise, type PersonRecordInput } from './normalise';
+import { trainOnRecords } from './resolve';
+import { explain } from './score';
+import type { CandidateIdentity, MatchDecision, MatchingModel, NormalisedPerson, PairExplanation } from './types';
 
 export type {
   CandidateIdentity, FieldComparison, MatchDecision, MatchingModel, NormalisedPerson, PairExplanation, ReviewReason,
+  FieldParams, LevelParams, Thresholds,
 } from './types';
+export type { PersonRecordInput } from './normalise';
+export { parseModel, BASE_MODEL } from './model';
+export { FIELD_LEVELS, MODEL_FORMAT } from './config';
+export { resolveBatch, childIdFor, type BatchResult, type BatchStats, type ReviewItem, type Progress } from './resolve';
 
-export function parseModel(json: unknown): MatchingModel {
-  if (typeof json !== 'object' || json === null || typeof (json as { version?: unknown }).version !== 'string') {
-    throw new Error('matching model: expected an object with a string "version"');
-  }
-  return json as MatchingModel;
+/** The committed model: EM-trained offline on generated Chilean data (`npx hub matching train`). */
+export const DEFAULT_MODEL: MatchingModel = parseModel(defaultModelJson);
+
+/** Accepts a full PersonRecord; plain JSON with optional fields absent is read as null. */
+export function normalisePerson(p: PersonRecord | PersonRecordInput): NormalisedPerson {
+  return normalise(p);
 }
 
-export const DEFAULT_MODEL: MatchingModel = {
-  version: 'provisional-0',
-  prior: { match: 0.1, household: 0.1, unrelated: 0.8 },
-  fields: [],
-  thresholds: { autoLink: 10, review: 0, nearTie: 2 },
-  comparators: { jwHigh: 0.92, jwLow: 0.8, nicknames: {} },
-  blocking: { keys: [], maxBlockSize: 100 },
-  tf: { given: {}, surname: {}, floor: 0.0001, maxAdjustment: 2 },
-  training: null,
-};
-
-export function normalisePerson(p: PersonRecord): NormalisedPerson {
-  return {
-    key: `${p.source}|${p.sourceRecordId}`, source: p.source, sourceRecordId: p.sourceRecordId,
-    run: p.run, identifiers: [], given: (p.givenNames ?? '').toUpperCase().split(/\s+/).filter(Boolean),
-    paternal: p.paternalSurname?.toUpperCase() ?? null, maternal: p.maternalSurname?.toUpperCase() ?? null,
-    birth: null, sex: p.sex, comuna: p.comunaCode, street: null, locality: null, postcode: null, phone: null, newborn: false,
-  };
+export function blockingKeys(p: NormalisedPerson, model: MatchingModel): readonly string[] {
+  return keysOf(p, model, engineFor(model).cmp.phon.bind(engineFor(model).cmp));
 }
 
-export function blockingKeys(p: NormalisedPerson, _model: MatchingModel): readonly string[] {
-  return [p.run ? `r:${p.run}` : '', p.paternal ? `p:${p.paternal}` : ''].filter(Boolean);
-}
-
-export function explainPair(a: NormalisedPerson, b: NormalisedPerson, _model: MatchingModel): PairExplanation {
-  const same = a.run !== null && a.run === b.run;
-  return { recordKey: b.key, weight: same ? 20 : -20, probability: same ? 1 : 0, fields: [], rules: same ? ['run-agrees'] : [] };
+export function explainPair(a: NormalisedPerson, b: NormalisedPerson, model: MatchingModel): PairExplanation {
+  const e = engineFor(model);
+  return explain(e.compiled, e.cmp, a, b);
 }
 
 export function decideMatch(
   record: NormalisedPerson, candidates: readonly CandidateIdentity[], model: MatchingModel, vetoedIdentityIds?: ReadonlySet<string>,
 ): MatchDecision {
-  for (const c of candidates) {
-    if (vetoedIdentityIds?.has(c.identityId)) continue;
-    for (const r of c.records) {
-      const e = explainPair(record, r, model);
-      if (e.weight >= model.thresholds.autoLink) return { kind: 'link', identityId: c.identityId, explanation: e };
-    }
-  }
-  return { kind: 'new', best: null };
+  const e = engineFor(model);
+  return decide(e.compiled, e.cmp, record, candidates, vetoedIdentityIds);
 }
 
 export function trainModel(
-  _records: readonly NormalisedPerson[], base: MatchingModel, _onProgress?: (done: number, total: number) => void,
+  records: readonly NormalisedPerson[], base: MatchingModel, onProgress?: (done: number, total: number) => void,
 ): MatchingModel {
-  return base;
+  const phases = ['blocking', 'comparing', 'training'];
+  return trainOnRecords(records, base, onProgress && ((phase, done, total) => {
+    // One overall fraction for callers that want a single bar.
+    const i = phases.indexOf(phase);
+    onProgress(Math.round((i + (total > 0 ? done / total : 1)) * 1000), phases.length * 1000);
+  }));
+}
+
+/**
+ * Compiled tables and comparator caches per model object. A cache keyed by the (immutable) model
+ * object: memoisation, not state — results never depend on it.
+ */
+const engines = new WeakMap<MatchingModel, { compiled: CompiledModel; cmp: Comparator }>();
+function engineFor(model: MatchingModel): { compiled: CompiledModel; cmp: Comparator } {
+  let e = engines.get(model);
+  if (!e) { e = { compiled: compileModel(model), cmp: new Comparator(model.comparators) }; engines.set(model, e); }
+  return e;
 }

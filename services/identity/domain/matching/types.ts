@@ -52,6 +52,9 @@ export interface TermFrequencies {
   readonly given: Readonly<Record<string, number>>;
   /** Relative frequency of the most common surnames (paternal and maternal pooled). */
   readonly surname: Readonly<Record<string, number>>;
+  /** Expected frequency of an agreeing value (Σ f²): the baseline an adjustment is relative to. */
+  readonly givenMean?: number;
+  readonly surnameMean?: number;
   /** Frequency assumed for a value not in the table (rare names): capped so rarity never dominates. */
   readonly floor: number;
   /** Largest |adjustment| in bits a term frequency may add to a field weight. */
@@ -94,6 +97,9 @@ export interface NormalisedPerson {
   readonly paternal: string | null;
   /** Maternal surname core tokens joined by a space, or null. */
   readonly maternal: string | null;
+  /** Paternal surname with particles, no spaces (`DELAFUENTE`): compound surnames written joined. */
+  readonly paternalFull: string | null;
+  readonly maternalFull: string | null;
   /** Birth date parts; 0 = unknown part. null when no usable date was given. */
   readonly birth: { readonly y: number; readonly m: number; readonly d: number } | null;
   readonly sex: 'F' | 'M' | 'X' | null;
