@@ -4,7 +4,11 @@
  * publish with acks=all), against the running local stack, in a fresh topic namespace; then
  * counts what landed on the topics and writes bench/results/ingest-file.json.
  *
- *   npm run bench:ingest:file -- [--rows N] [--runs R]
+ *   npm run bench:ingest:file -- [--rows N] [--runs R] [--batch B]
+ *
+ * Only the full 1,000,000-row run writes bench/results/ingest-file.json (the issue's figure);
+ * smaller runs write bench/results/ingest-file.tmp.json (git-ignored). Each run's topics are
+ * deleted afterwards (disk is limited).
  */
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +30,8 @@ const arg = (name: string, fallback: number) => {
 };
 const ROWS = arg('rows', 1_000_000);
 const RUNS = arg('runs', 1);
+const BATCH = arg('batch', 4000);
+const FULL = 1_000_000;
 
 const GIVEN = ['Sofía', 'Mateo', 'Agustina', 'Benjamín', 'Isidora', 'Vicente', 'Josefa', 'Martín', 'Emilia', 'Tomás'];
 const SURNAMES = ['González', 'Muñoz', 'Rojas', 'Díaz', 'Pérez', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda', 'Núñez', 'De la Fuente'];
@@ -63,9 +69,10 @@ async function main(): Promise<void> {
     await prepareHub(config, log);
     await withDb(base.DATABASE_URL, `DROP SCHEMA "${ns}" CASCADE`);
     const started = performance.now();
-    const result = await importFile({ config, spec: SCHOOL_CONNECTOR, file, log, batchSize: 4000 });
+    const result = await importFile({ config, spec: SCHOOL_CONNECTOR, file, log, batchSize: BATCH });
     const seconds = (performance.now() - started) / 1000;
     const onKafka = await committedCount(config.KAFKA_BROKERS, config.HUB_TOPIC_PREFIX + TOPICS.schoolEvents.name, log);
+    await dropTopics(config.KAFKA_BROKERS, config.HUB_TOPIC_PREFIX, log);
     if (result.reconciliation.published !== ROWS || onKafka !== ROWS) throw new Error(`lost records: published ${result.reconciliation.published}, on Kafka ${onKafka}, expected ${ROWS}`);
     runs.push({ recordsPerSecond: Math.round(ROWS / seconds), seconds: Number(seconds.toFixed(2)), onKafka });
     process.stdout.write(`run ${r + 1}: ${runs[r]!.recordsPerSecond} records/s (${runs[r]!.seconds} s)\n`);
@@ -74,12 +81,12 @@ async function main(): Promise<void> {
   const sorted = runs.map((x) => x.recordsPerSecond).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const result = {
-    benchmark: 'ingest-file', rows: ROWS, acks: 'all', transactional: true, messagesPerRecord: 1,
+    benchmark: 'ingest-file', rows: ROWS, batchSize: BATCH, acks: 'all', transactional: true, messagesPerRecord: 1,
     medianRecordsPerSecond: median, targetRecordsPerSecond: 20000, ratioToTarget: Number((median / 20000).toFixed(2)),
     runs, machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString(),
   };
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  writeFileSync(path.join(__dirname, 'results', 'ingest-file.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(path.join(__dirname, 'results', ROWS === FULL ? 'ingest-file.json' : 'ingest-file.tmp.json'), JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -94,6 +101,18 @@ async function withDb(url: string, sql: string): Promise<void> {
 async function committedCount(brokers: readonly string[], topic: string, log: ReturnType<typeof createLogger>): Promise<number> {
   const { readTopicToEnd } = await import('../test/support/read-topic');
   return (await readTopicToEnd(createKafka({ brokers, clientId: 'bench-count', log }), topic, 600000)).length;
+}
+
+/** Deletes this run's topics (its unique prefix only). */
+async function dropTopics(brokers: readonly string[], prefix: string, log: ReturnType<typeof createLogger>): Promise<void> {
+  const admin = createKafka({ brokers, clientId: 'bench-cleanup', log }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30000 });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 main().catch((err) => { process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`); process.exit(1); });

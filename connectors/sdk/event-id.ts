@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Deterministic event ids. The same fact sent twice (a file imported again, an HTTP retry) gets
@@ -11,12 +11,14 @@ import { createHash } from 'node:crypto';
  * length, opaque, and it carries no personal data into logs.
  */
 export function deterministicEventId(parts: readonly string[]): string {
-  const h = createHash('sha256').update(parts.join('\u001f')).digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // One-shot hash (no Hash object: imports hash millions of records). The version and variant
+  // bits are set on the hex digits: byte 6's high nibble is digit 12, byte 8's is digit 16.
+  const hex = hash('sha256', parts.join('\u001f'), 'hex');
+  const variant = VARIANT_DIGIT[parseInt(hex[16]!, 16)]!;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+/** RFC 4122 variant: the top two bits of byte 8 are `10`, i.e. its high nibble is 8, 9, a or b. */
+const VARIANT_DIGIT = Array.from({ length: 16 }, (_, n) => ((n & 0x3) | 0x8).toString(16));
 
 /**
  * SHA-256 of a mapped value's JSON, hex. Mappings build their objects in a fixed field order, so
@@ -25,7 +27,7 @@ export function deterministicEventId(parts: readonly string[]): string {
  * once; the deduplication service's content check still recognises them (issue 4).
  */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+  return hash('sha256', JSON.stringify(value), 'hex');
 }
 
 export function canonicalJson(value: unknown): string {

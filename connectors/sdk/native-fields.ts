@@ -32,18 +32,35 @@ const NOT_TEXT = Symbol('not text');
 
 interface FieldDoc { readonly description: string; readonly example?: string; readonly format?: string }
 
+/** One cell (or JSON value) through a field type: its canonical value, null when blank and optional, or the issue code. */
+function readCell<T>(raw: unknown, parse: Parse<T>, required: boolean): Parsed<T | null> {
+  const text = cellText(raw);
+  if (text === NOT_TEXT) return INVALID_TYPE;
+  if (text === undefined) return required ? REQUIRED : BLANK;
+  return parse(text);
+}
+const INVALID_TYPE = fail('INVALID_TYPE');
+const REQUIRED = fail('REQUIRED');
+const BLANK = ok(null);
+
+/** Reads one field outside zod; the same function the field's zod transform runs. */
+export type FieldReader = (raw: unknown) => Parsed<unknown>;
+
+/**
+ * The reader behind each field schema built here, so record schemas made only of these fields can
+ * be read without zod's per-field machinery (see fast-record-parser.ts). Zod stays the reference:
+ * the schema and the reader run the same `readCell`.
+ */
+export const FIELD_READERS = new WeakMap<z.ZodType, FieldReader>();
+
 function build<T>(parse: Parse<T>, doc: FieldDoc, required: boolean) {
-  return z.unknown().optional().transform((raw, ctx): T | null => {
-    const text = cellText(raw);
-    if (text === NOT_TEXT) { ctx.addIssue({ code: 'custom', message: 'INVALID_TYPE' }); return z.NEVER; }
-    if (text === undefined) {
-      if (required) ctx.addIssue({ code: 'custom', message: 'REQUIRED' });
-      return required ? z.NEVER : null;
-    }
-    const r = parse(text);
+  const schema = z.unknown().optional().transform((raw, ctx): T | null => {
+    const r = readCell(raw, parse, required);
     if (!r.ok) { ctx.addIssue({ code: 'custom', message: r.code }); return z.NEVER; }
     return r.value;
   }).meta({ type: 'string', description: doc.description, ...(doc.example ? { examples: [doc.example] } : {}), ...(doc.format ? { format: doc.format } : {}) });
+  FIELD_READERS.set(schema, (raw) => readCell(raw, parse, required));
+  return schema;
 }
 
 /** A field type: `.req(doc)` for mandatory fields, `.opt(doc)` for fields a source may leave blank (→ null). */

@@ -2,6 +2,7 @@ import type { ZodError } from 'zod';
 import { parseRun } from '../../services/platform/chile';
 import { childEventKey } from '../../schemas/topics';
 import { contentHash, deterministicEventId } from './event-id';
+import { fastRecordParser } from './fast-record-parser';
 import { RUN_FIELD } from './person-fields';
 import type { ConnectorSpec, FieldIssue, MappedEvent, RecordKind } from './record-kind';
 
@@ -61,9 +62,13 @@ export function processRecord(spec: ConnectorSpec, raw: unknown, ctx: ProcessCon
   if (!isObject(raw)) return { ok: false, kind: null, issues: [{ field: '(registro)', code: 'NOT_AN_OBJECT' }] };
   const kind = resolveKind(spec, raw, explicitKind);
   if ('ok' in kind) return kind;
-  const parsed = kind.schema.safeParse(raw);
-  if (!parsed.success) return { ok: false, kind: kind.kind, issues: zodIssues(parsed.error) };
-  const mapped = kind.map(parsed.data);
+  let native: unknown = fastRecordParser(kind.schema)?.(raw);
+  if (native === undefined) {
+    const parsed = kind.schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, kind: kind.kind, issues: zodIssues(parsed.error) };
+    native = parsed.data;
+  }
+  const mapped = kind.map(native);
   const eventId = deterministicEventId([spec.institution, mapped.unit, kind.kind, mapped.recordId, mapped.version ?? `sha256:${contentHash(canonicalContent(mapped))}`]);
   const envelope = {
     eventId,
