@@ -76,6 +76,20 @@ describe('operators console (browser)', () => {
     page = context.pages()[0] ?? await context.newPage();
   });
 
+  /** Polls the page (no fixed sleeps): the console refreshes every 2 s. */
+  async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await probe())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await page.waitForTimeout(200);
+    }
+  }
+
+  async function pointsOf(selector: string): Promise<number> {
+    const points = await page.locator(selector).first().getAttribute('points', { timeout: 1000 }).catch(() => null);
+    return points ? points.trim().split(/\s+/).length : 0;
+  }
+
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     if (profile) rmSync(profile, { recursive: true, force: true });
@@ -93,7 +107,7 @@ describe('operators console (browser)', () => {
     const okCard = page.locator(`.group[data-group="${caseStatus}"]`);
     await stoppedCard.waitFor({ timeout: 60000 });
     await okCard.waitFor({ timeout: 60000 });
-    await page.waitForFunction((g) => document.querySelector(`.group[data-group="${g}"]`)?.getAttribute('data-status') === 'ERR', delivery, { timeout: 60000 });
+    await page.locator(`.group[data-group="${delivery}"][data-status="ERR"]`).waitFor({ timeout: 60000 });
     expect(await okCard.getAttribute('data-status')).toBe('OK');
     expect(await stoppedCard.textContent()).toContain('ERR · Error');
     expect(await stoppedCard.textContent()).toContain('servicio deliveries');
@@ -103,7 +117,7 @@ describe('operators console (browser)', () => {
     expect(await page.locator('.group').first().getAttribute('data-group')).toBe(delivery);
     expect(await page.locator('#summary').textContent()).toMatch(/Al día: 1.*Error: 1/);
     // Each card charts its lag once the history has two points.
-    await page.waitForFunction((g) => (document.querySelector(`.group[data-group="${g}"] svg.spark polyline`)?.getAttribute('points') ?? '').split(' ').length >= 2, delivery, { timeout: 30000 });
+    await until(async () => (await pointsOf(`.group[data-group="${delivery}"] svg.spark polyline`)) >= 2, 'a sparkline with 2 points');
   });
 
   it('Given the console, When the operator opens the stopped group, Then the partitions show STOP with lag = log-end − committed, and a chart', async () => {
@@ -115,17 +129,17 @@ describe('operators console (browser)', () => {
     expect(cells.slice(0, 5)).toEqual([deliveryTopic, '0', '10', '25', '15']);
     expect(cells[8]).toBe('STOP · Detenido');
     expect(await page.locator('#detail-meta').textContent()).toContain('vacío (sin consumidores)');
-    await page.waitForFunction(() => (document.querySelector('#detail-chart svg.chart polyline')?.getAttribute('points') ?? '').split(' ').length >= 3, undefined, { timeout: 30000 });
+    await until(async () => (await pointsOf('#detail-chart svg.chart polyline')) >= 3, 'a chart with 3 points');
   });
 
   it('Given the open console, When more records reach the stopped group, Then the lag and its chart update live without a reload (screenshot kept)', async () => {
-    await produce(fx.producer, deliveryTopic, 5, 'later');
     const lagCell = page.locator(`#partitions tr[data-topic="${deliveryTopic}"] td.lag`);
-    await page.waitForFunction((topic) => document.querySelector(`#partitions tr[data-topic="${topic}"] td.lag`)?.textContent === '20', deliveryTopic, { timeout: 30000 });
+    await produce(fx.producer, deliveryTopic, 5, 'later');
+    await until(async () => (await lagCell.textContent()) === '20', 'lag 20');
     expect(await lagCell.textContent()).toBe('20');
     // A second step, so the chart the screenshot keeps shows the backlog growing.
     await produce(fx.producer, deliveryTopic, 10, 'latest');
-    await page.waitForFunction((topic) => document.querySelector(`#partitions tr[data-topic="${topic}"] td.lag`)?.textContent === '30', deliveryTopic, { timeout: 30000 });
+    await until(async () => (await lagCell.textContent()) === '30', 'lag 30');
     await page.waitForTimeout(1500);
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
