@@ -99,7 +99,10 @@ export async function startDedup(config: DedupConfig, log: Logger, opts: StartDe
       channel,
       batchSize: config.DEDUP_RELAY_BATCH,
       log,
-      onPublished: (_records, messages) => { for (const m of messages) metrics.messagesProduced.inc({ topic: m.topic }); },
+      onPublished: (_records, messages, delays) => {
+        for (const m of messages) metrics.messagesProduced.inc({ topic: m.topic });
+        for (const d of delays) dedupMetrics.relayDelay.observe(d);
+      },
     });
     relay.start();
     closers.push(() => relay.stop());

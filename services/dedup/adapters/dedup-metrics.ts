@@ -1,4 +1,4 @@
-import { Counter } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 import type { HubMetrics } from '../../platform/http/metrics';
 
 /** Prometheus counters of the dedup service. Labels: topics, institution codes and outcomes only. */
@@ -10,6 +10,8 @@ export interface DedupMetrics {
   readonly personsEmitted: Counter<'institution'>;
   /** An event id re-sent with different content: a publisher reused an id. */
   readonly idConflicts: Counter<'topic'>;
+  /** From the batch's PostgreSQL commit (outbox row) to the PersonObserved's Kafka commit. */
+  readonly relayDelay: Histogram;
 }
 
 export function createDedupMetrics(metrics: HubMetrics): DedupMetrics {
@@ -19,5 +21,6 @@ export function createDedupMetrics(metrics: HubMetrics): DedupMetrics {
     replayed: new Counter({ name: 'hub_dedup_replayed_total', help: 'Redelivered messages already handled before a restart (not duplicates, no effect).', labelNames: ['topic'], registers }),
     personsEmitted: new Counter({ name: 'hub_dedup_person_observed_total', help: 'PersonObserved events derived (person block new or changed), by institution.', labelNames: ['institution'], registers }),
     idConflicts: new Counter({ name: 'hub_dedup_event_id_conflicts_total', help: 'Event ids re-sent with a different content (dropped as duplicates).', labelNames: ['topic'], registers }),
+    relayDelay: new Histogram({ name: 'hub_dedup_relay_delay_seconds', help: 'Time a PersonObserved waits in the outbox before its Kafka transaction commits.', buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers }),
   };
 }

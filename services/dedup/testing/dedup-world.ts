@@ -20,7 +20,7 @@ import { SOURCE_EVENT_ID_HEADER } from '../inputs';
 export interface InputEvent {
   readonly topic: string;
   readonly recordName: string;
-  readonly value: { envelope: { eventId: string; sourceInstitution: string }; person?: { sourceRecordId: string } } & Record<string, unknown>;
+  readonly value: { envelope: { eventId: string; sourceInstitution: string } & Record<string, unknown>; person?: { sourceRecordId: string } } & Record<string, unknown>;
 }
 
 export interface ObservedMessage {

@@ -56,7 +56,7 @@ export function generateStream(opts: { children: number; eventsPerChild: number;
         if (expect === 'change') person = { ...person, comunaCode: String(13101 + k) };
         const [recordName, build] = inst.kinds[fact % inst.kinds.length]!;
         const recordId = `${opts.run}-C${c}-F${fact++}`;
-        const value = (build as (o: object) => Record<string, unknown>)({ envelope: anEnvelope(inst.institution, inst.unit, recordId, { eventId: `${recordId}-e` }), person });
+        const value = (build as unknown as (o: object) => Record<string, unknown>)({ envelope: anEnvelope(inst.institution, inst.unit, recordId, { eventId: `${recordId}-e` }), person });
         event = { topic: inst.topic, recordName, value: value as InputEvent['value'] };
       }
       list.push({ event, expect, emits: expect === 'change' || last === null });
