@@ -48,10 +48,10 @@ export function loadModel(path: string | undefined): MatchingModel {
 
 @Module({})
 class IdentityModule {
-  static register(opts: { checks: readonly HealthCheck[]; metrics: HubMetrics; api: DynamicModule | null }): DynamicModule {
+  static register(opts: { checks: readonly HealthCheck[]; metrics: HubMetrics; api: DynamicModule }): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [PlatformModule.register({ checks: opts.checks, metrics: opts.metrics }), ...(opts.api ? [opts.api] : [])],
+      imports: [PlatformModule.register({ checks: opts.checks, metrics: opts.metrics }), opts.api],
     };
   }
 }
@@ -122,7 +122,7 @@ export async function startIdentity(config: IdentityConfig, log: Logger, over: {
       closers.push(() => c.stop());
     }
 
-    const api = await mountIdentityApi({ config, pool, codec, log, channel });
+    const api = mountIdentityApi({ config, pool, codec, log, channel });
     const app = await createHubApp({
       module: IdentityModule.register({
         checks: [kafkaCheck(admin), registryCheck(config.SCHEMA_REGISTRY_URL), postgresCheck(pool)], metrics, api,

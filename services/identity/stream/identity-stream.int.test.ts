@@ -208,6 +208,19 @@ describe('Identity stream (real Kafka and PostgreSQL)', () => {
     expect(ledger.filter((e) => e.kind === 'linked')).toHaveLength(1);
   });
 
+  it('Given the running process, When /health, /metrics and the review API are called, Then dependencies are checked, metrics carry no personal data, and the API requires credentials', async () => {
+    const health = await fetch(`${service.url}/health`);
+    expect(health.status).toBe(200);
+    expect(JSON.stringify(await health.json())).toMatch(/kafka.*registry.*postgres|postgres.*kafka/s);
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/hub_identity_decisions_total\{[^}]*kind="link"/);
+    expect(metrics).toMatch(/hub_identity_decision_latency_seconds_bucket/);
+    expect(metrics).toMatch(/hub_identity_review_queue_size\{[^}]*\} [1-9]/);
+    expect(metrics).not.toMatch(/NNA-|TRIBUNAL\||\d{7,8}-[\dK]/);
+    const api = await fetch(`${service.url}/v1/identities/NNA-0000000000000000000000NONE`);
+    expect(api.status).toBe(401);
+  });
+
   it('Given the ledger, When someone tries to change or delete an entry, Then the database refuses', async () => {
     await expect(kit.pool.query(`UPDATE identity_ledger SET reason = 'rewritten' WHERE seq = (SELECT min(seq) FROM identity_ledger)`)).rejects.toThrow(/append-only/);
     await expect(kit.pool.query('DELETE FROM identity_ledger')).rejects.toThrow(/append-only/);
