@@ -118,7 +118,12 @@ export class ResolutionWorld {
     recordKeysChanged: new Map(), newIdentities: new Set(), dirtyIdentities: new Set(), decisions: [],
   };
 
-  constructor(private readonly model: MatchingModel, private readonly ids: WorldIds) {}
+  constructor(
+    private readonly model: MatchingModel,
+    private readonly ids: WorldIds,
+    /** The engine's decision; replaceable so the rules above can be tested on chosen decisions. */
+    private readonly decide: typeof decideMatch = decideMatch,
+  ) {}
 
   addRecord(r: WorldRecord): void {
     this.records.set(r.recordKey, r);
@@ -162,7 +167,7 @@ export class ResolutionWorld {
     const recordKey = obs.normalised.key;
     const known = this.records.get(recordKey);
     const candidates = this.candidatesOf(recordKey, obs.keys);
-    const decision = decideMatch(obs.normalised, candidates, this.model, this.vetoes.get(recordKey) ?? new Set());
+    const decision = this.decide(obs.normalised, candidates, this.model, this.vetoes.get(recordKey) ?? new Set());
     const kind = known ? this.reEvaluate(known, obs, decision) : this.placeNew(obs, decision);
     this.effects.decisions.push(kind);
     return kind;
