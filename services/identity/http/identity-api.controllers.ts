@@ -1,9 +1,8 @@
-import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CredentialGuard } from '../../platform/auth/credential.guard';
 import { mergeBody, resolveBody, splitBody, taskQuery } from './bodies';
 import { IdentityApi, type Answer } from './identity-api';
-import { IdentityApiErrorsFilter } from './identity-api-errors.filter';
 import { correctorOf, parseBody, parseQuery, readerOf } from './request-context';
 import { IdentityReviewerGuard } from './reviewer.guard';
 import { IDENTITY_API_SERVICE } from './tokens';
@@ -18,7 +17,6 @@ function send(reply: FastifyReply, a: Answer): unknown {
 /** Review tasks: the queue reviewers work from, and their decisions. Thin: HTTP ↔ IdentityApi. */
 @Controller('v1/review/tasks')
 @UseGuards(CredentialGuard, IdentityReviewerGuard)
-@UseFilters(IdentityApiErrorsFilter)
 export class ReviewTasksController {
   constructor(@Inject(IDENTITY_API_SERVICE) private readonly api: IdentityApi) {}
 
@@ -39,7 +37,6 @@ export class ReviewTasksController {
 /** Identities: read (golden record, provenance, records), explain, merge, split. */
 @Controller('v1/identities')
 @UseGuards(CredentialGuard, IdentityReviewerGuard)
-@UseFilters(IdentityApiErrorsFilter)
 export class IdentitiesController {
   constructor(@Inject(IDENTITY_API_SERVICE) private readonly api: IdentityApi) {}
 

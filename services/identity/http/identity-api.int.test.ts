@@ -1,3 +1,4 @@
+import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -6,7 +7,10 @@ import { testConfig } from '../../../test/harness/test-env';
 import { Authenticator } from '../../platform/auth/authenticator';
 import { CredentialRepository } from '../../platform/auth/credential-repository';
 import type { CredentialInstitution } from '../../platform/auth/credential';
+import { postgresCheck } from '../../platform/http/dependency-checks';
+import { createMetrics } from '../../platform/http/metrics';
 import { createLogger } from '../../platform/logging/create-logger';
+import { PlatformModule } from '../../platform/nest/platform.module';
 import { createHubApp } from '../../platform/nest/create-hub-app';
 import { createPool, quoteIdent } from '../../platform/postgres/create-pool';
 import { discoverMigrations, runMigrations } from '../../platform/postgres/migrations/run-migrations';
@@ -38,7 +42,7 @@ describe('identity review API', () => {
   let n = 0;
   const uid = () => `${randomBytes(3).toString('hex')}${(n += 1)}`;
 
-  async function call(method: string, path: string, opts: { body?: unknown; token?: Token | null; purpose?: string | null; lang?: string; redirect?: RequestRedirect } = {}): Promise<Answer> {
+  async function call(method: string, path: string, opts: { body?: unknown; token?: Token | null; purpose?: string | null; lang?: string; redirect?: 'manual' | 'follow' } = {}): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (opts.token !== null) headers.authorization = `Bearer ${(opts.token ?? reviewer).token}`;
     if (opts.purpose !== null) headers['x-purpose'] = opts.purpose ?? 'TICKET-4711 revisión de duplicados';
@@ -113,7 +117,10 @@ describe('identity review API', () => {
       publish: outboxPublisher({ channel: 'identity_outbox_test', encode: async (events) => events.map((e) => ({ topic: 'hub.identity.children.v1', key: e.childId, value: Buffer.from(JSON.stringify(e)), headers: { 'hub.event.id': e.eventId } })) }),
       bodyLimitBytes: 64 * 1024,
     };
-    app = await createHubApp({ module: IdentityApiModule.register(deps), log, bodyLimitBytes: deps.bodyLimitBytes });
+    // As start-identity.ts mounts it: next to the platform's /health and /metrics, with the API's error filter installed before init.
+    @Module({ imports: [PlatformModule.register({ checks: [postgresCheck(pool)], metrics: createMetrics('identity-api-test') }), IdentityApiModule.register(deps)] })
+    class RootModule {}
+    app = await createHubApp({ module: RootModule, log, bodyLimitBytes: deps.bodyLimitBytes });
     app.useGlobalFilters(new IdentityApiErrorsFilter(deps));
     await app.init();
     await app.listen(0, '127.0.0.1');
@@ -260,8 +267,19 @@ describe('identity review API', () => {
       expect(JSON.stringify(r.body)).not.toContain('maybe-XYZ');
       const link = await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: { decision: 'link', reason: 'sin identidad' } });
       expect(link.body.errores).toEqual([expect.objectContaining({ campo: 'identityId', codigo: 'field.identityRequired' })]);
-      expect((await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: '{"decision":' })).body.codigo).toBe('INVALID_JSON');
-      expect((await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: { decision: 'new', reason: 'x'.repeat(70 * 1024) } })).status).toBe(413);
+      const bad = await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: '{"decision":' });
+      expect(bad.body.codigo).toBe('INVALID_JSON');
+      const big = await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: { decision: 'new', reason: 'x'.repeat(70 * 1024) } });
+      expect(big).toMatchObject({ status: 413, body: { codigo: 'BODY_TOO_LARGE', mensaje: expect.stringContaining('64 KB') } });
+      expect((await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: 'decision=new' })).body.codigo).toBe('INVALID_JSON');
+      expect(await call('GET', '/v1/identities/a/b/c')).toMatchObject({ status: 404, body: { codigo: 'NOT_FOUND' } });
+      expect(await taskRow(ids.task)).toMatchObject({ status: 'open' });
+    });
+
+    it('Given the API mounted next to the platform module, When /health is asked, Then its own body is kept (the API filter only shapes its paths)', async () => {
+      const r = await call('GET', '/health', { token: null, purpose: null });
+      expect(r.status).toBe(200);
+      expect(r.body).toHaveProperty('ok', true);
     });
   });
 

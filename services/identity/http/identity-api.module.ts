@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import type { Pool } from 'pg';
 import type { Authenticator } from '../../platform/auth/authenticator';
 import { AUTHENTICATOR, CredentialGuard } from '../../platform/auth/credential.guard';
@@ -39,9 +40,8 @@ export interface IdentityApiDeps {
  * The identity service's review and identity API (under /v1): review tasks, corrections
  * (resolve, merge, split), identity reads and explanations. Authenticated with hub credentials
  * (institution HUB, scope identity-review), audited. Mount it by importing
- * `IdentityApiModule.register(deps)` in the process's root module; the error filter is applied
- * per controller, and `IdentityApiErrorsFilter` may also be installed globally for Fastify's own
- * errors (413/415/invalid JSON) on these routes.
+ * `IdentityApiModule.register(deps)` in the process's root module: nothing else to install (its
+ * error filter registers itself for its own paths).
  */
 @Module({})
 export class IdentityApiModule {
@@ -52,7 +52,8 @@ export class IdentityApiModule {
       providers: [
         CredentialGuard,
         IdentityReviewerGuard,
-        IdentityApiErrorsFilter,
+        // App-wide, because Fastify's body errors (413, 415, bad JSON) are raised before any controller; limited to our paths.
+        { provide: APP_FILTER, useClass: IdentityApiErrorsFilter },
         { provide: AUTHENTICATOR, useValue: deps.authenticator },
         { provide: IDENTITY_API, useValue: deps },
         { provide: IDENTITY_API_SERVICE, useValue: new IdentityApi(deps) },

@@ -8,6 +8,8 @@ export interface CorrectionEvent extends Omit<IdentityChange, 'ledgerIndex'> {
   readonly ledgerSeq: string;
   /** Deterministic: `<causeId>:<ledgerSeq>`, so a retried request that was already applied adds nothing. */
   readonly eventId: string;
+  /** The request id that caused it (the ledger entries' cause_id). */
+  readonly causeId: string;
   /** When the correction was decided (epoch ms): the event's occurredAt. */
   readonly occurredAt: number;
 }

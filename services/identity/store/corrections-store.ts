@@ -124,7 +124,7 @@ export class CorrectionsStore {
       seqs.push(rows[0]!.seq);
     }
     const events: CorrectionEvent[] = o.events.map(({ ledgerIndex, ...e }) => ({
-      ...e, ledgerSeq: seqs[ledgerIndex]!, eventId: `${req.ctx.causeId}:${seqs[ledgerIndex]!}`, occurredAt: req.now,
+      ...e, ledgerSeq: seqs[ledgerIndex]!, eventId: `${req.ctx.causeId}:${seqs[ledgerIndex]!}`, causeId: req.ctx.causeId, occurredAt: req.now,
     }));
     await this.publish(client, events);
     await appendAudit(client, { ...req.audit, resourceIds: auditIds(command, o) });
