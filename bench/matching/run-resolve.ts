@@ -68,29 +68,22 @@ export async function runResolve(o: ResolveOptions): Promise<ResolveRun> {
   return { exitCode, seconds, peakRssBytes: peak > 0 ? peak : null, stdout, stderr };
 }
 
-/** Sum of VmRSS (bytes) over a process and its descendants, from /proc; 0 where /proc is absent. */
-function treeRss(root: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  let pids: string[];
-  try { pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)); } catch { return 0; }
-  for (const d of pids) {
-    try {
-      const status = readFileSync(`/proc/${d}/status`, 'utf8');
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
-      const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      const pid = Number(d);
-      rss.set(pid, kb * 1024);
-      const list = children.get(ppid);
-      if (list) list.push(pid); else children.set(ppid, [pid]);
-    } catch { /* the process ended while reading */ }
-  }
+/**
+ * Sum of VmRSS (bytes) over a process and its descendants, walking /proc/<pid>/task/<tid>/children
+ * (a few small reads, so polling does not steal CPU from the process measured); 0 without /proc.
+ */
+export function treeRss(root: number): number {
   let total = 0;
   const stack = [root];
   while (stack.length) {
-    const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
-    stack.push(...(children.get(p) ?? []));
+    const pid = stack.pop()!;
+    try {
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const kids = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+        if (kids) stack.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch { /* the process ended while reading */ }
   }
   return total;
 }
