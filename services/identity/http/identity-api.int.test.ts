@@ -18,6 +18,7 @@ import { findRepoRoot } from '../../platform/paths';
 import { buildGoldenRecord, DEFAULT_SURVIVORSHIP_POLICY, type GoldenInput } from '../domain/golden-record';
 import { normalisePerson, type PairExplanation } from '../domain/matching';
 import { outboxPublisher } from '../store/corrections-events';
+import { vetoesOf } from '../store/identity-store';
 import { IdentityApiErrorsFilter } from './identity-api-errors.filter';
 import { IdentityApiModule, type IdentityApiDeps } from './identity-api.module';
 
@@ -246,6 +247,12 @@ describe('identity review API', () => {
       expect(r.status).toBe(200);
       const vetoes = (await pool.query<{ identity_id: string; actor: string }>('SELECT identity_id, actor FROM identity_vetoes WHERE record_key = $1 ORDER BY identity_id', [keys.s1])).rows;
       expect(vetoes).toEqual([{ identity_id: ids.A, actor: `user:${reviewer.id}` }, { identity_id: ids.B, actor: `user:${reviewer.id}` }]);
+      // The stream's matcher reads vetoes through vetoesOf (store/identity-store.ts): it sees them, and follows merges.
+      await call('POST', `/v1/identities/${ids.A}/merge`, { body: { into: ids.B, reason: 'fusión posterior' } });
+      const client = await pool.connect();
+      try {
+        expect([...(await vetoesOf(client, [keys.s1])).get(keys.s1) ?? []].sort()).toEqual([ids.A, ids.B].sort());
+      } finally { client.release(); }
       const again = await call('POST', `/v1/review/tasks/${ids.task}/resolve`, { body: { decision: 'new', reason: 'otra vez' } });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ codigo: 'TASK_NOT_OPEN', mensaje: expect.stringContaining('ya no está abierta') });
