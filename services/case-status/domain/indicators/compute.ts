@@ -50,7 +50,11 @@ function aggregate(d: IndicatorDefinition, group: string, items: readonly Measur
   const den = items.filter((i) => i.m.inDenominator);
   const staysNum = den.reduce((s, i) => s + i.m.numerator, 0);
   const byChild = new Map<string, Measured[]>();
-  for (const i of den) byChild.set(i.childId, [...(byChild.get(i.childId) ?? []), i]);
+  for (const i of den) {
+    const list = byChild.get(i.childId);
+    if (list) list.push(i);
+    else byChild.set(i.childId, [i]);
+  }
   let childNum = 0;
   for (const list of byChild.values()) {
     if (d.kind === 'MEAN_DAYS') childNum += list.reduce((s, i) => s + i.m.numerator, 0) / list.length;
@@ -133,7 +137,11 @@ export function computeIndicators(input: IndicatorInput, q: IndicatorQuery, time
       }
     }
     const groups = new Map<string, Measured[]>();
-    for (const m of measured) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
+    for (const m of measured) {
+      const list = groups.get(m.group);
+      if (list) list.push(m);
+      else groups.set(m.group, [m]);
+    }
     if (q.by === 'NONE' && groups.size === 0) groups.set(NATIONAL, []);
     for (const g of [...groups.keys()].sort()) rows.push(aggregate(d, g, groups.get(g)!));
   }
