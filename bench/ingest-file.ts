@@ -4,13 +4,18 @@
  * publish with acks=all), against the running local stack, in a fresh topic namespace; then
  * counts what landed on the topics and writes bench/results/ingest-file.json.
  *
- *   npm run bench:ingest:file -- [--rows N] [--runs R] [--batch B]
+ *   npm run bench:ingest:file -- [--rows N] [--runs R] [--batch B] [--in-process]
+ *
+ * Besides wall time, each run records CPU seconds of the whole process and of its main thread
+ * (Linux /proc): on a shared, busy machine wall time mostly measures the neighbours, while CPU
+ * per record shows what the import itself costs and which thread bounds it. `--in-process`
+ * prepares batches on the main thread instead of the worker thread, for comparison.
  *
  * Only the full 1,000,000-row run writes bench/results/ingest-file.json (the issue's figure);
  * smaller runs write bench/results/ingest-file.tmp.json (git-ignored). Each run's topics are
  * deleted afterwards (disk is limited).
  */
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -32,6 +37,7 @@ const ROWS = arg('rows', 1_000_000);
 const RUNS = arg('runs', 1);
 const BATCH = arg('batch', 4000);
 const FULL = 1_000_000;
+const IN_PROCESS = process.argv.includes('--in-process');
 
 const GIVEN = ['Sofía', 'Mateo', 'Agustina', 'Benjamín', 'Isidora', 'Vicente', 'Josefa', 'Martín', 'Emilia', 'Tomás'];
 const SURNAMES = ['González', 'Muñoz', 'Rojas', 'Díaz', 'Pérez', 'Soto', 'Contreras', 'Silva', 'Martínez', 'Sepúlveda', 'Núñez', 'De la Fuente'];
@@ -60,7 +66,7 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'colegios.csv');
   process.stdout.write(`writing ${ROWS.toLocaleString('en-US')} enrollment rows…\n`);
   await writeEnrollments(file, ROWS);
-  const runs: { recordsPerSecond: number; seconds: number; onKafka: number }[] = [];
+  const runs: { recordsPerSecond: number; seconds: number; onKafka: number; cpuMicrosPerRecord: number; mainThreadCpuMicrosPerRecord: number }[] = [];
   for (let r = 0; r < RUNS; r++) {
     // A fresh namespace per run: its own topics and checkpoints, so the file is imported from scratch.
     const ns = `bench_${Date.now().toString(36)}`;
@@ -69,19 +75,27 @@ async function main(): Promise<void> {
     await prepareHub(config, log);
     await withDb(base.DATABASE_URL, `DROP SCHEMA "${ns}" CASCADE`);
     const started = performance.now();
-    const result = await importFile({ config, spec: SCHOOL_CONNECTOR, file, log, batchSize: BATCH });
+    const cpu0 = process.cpuUsage();
+    const main0 = mainThreadCpuSeconds();
+    const result = await importFile({ config, spec: SCHOOL_CONNECTOR, file, log, batchSize: BATCH, inProcess: IN_PROCESS });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const mainThread = mainThreadCpuSeconds() - main0;
     const onKafka = await committedCount(config.KAFKA_BROKERS, config.HUB_TOPIC_PREFIX + TOPICS.schoolEvents.name, log);
     await dropTopics(config.KAFKA_BROKERS, config.HUB_TOPIC_PREFIX, log);
     if (result.reconciliation.published !== ROWS || onKafka !== ROWS) throw new Error(`lost records: published ${result.reconciliation.published}, on Kafka ${onKafka}, expected ${ROWS}`);
-    runs.push({ recordsPerSecond: Math.round(ROWS / seconds), seconds: Number(seconds.toFixed(2)), onKafka });
-    process.stdout.write(`run ${r + 1}: ${runs[r]!.recordsPerSecond} records/s (${runs[r]!.seconds} s)\n`);
+    runs.push({
+      recordsPerSecond: Math.round(ROWS / seconds), seconds: Number(seconds.toFixed(2)), onKafka,
+      cpuMicrosPerRecord: Number(((cpu.user + cpu.system) / ROWS).toFixed(1)), mainThreadCpuMicrosPerRecord: Number((mainThread * 1e6 / ROWS).toFixed(1)),
+    });
+    const x = runs[r]!;
+    process.stdout.write(`run ${r + 1}: ${x.recordsPerSecond} records/s (${x.seconds} s), CPU ${x.cpuMicrosPerRecord} µs/record (main thread ${x.mainThreadCpuMicrosPerRecord})\n`);
   }
   rmSync(dir, { recursive: true, force: true });
   const sorted = runs.map((x) => x.recordsPerSecond).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const result = {
-    benchmark: 'ingest-file', rows: ROWS, batchSize: BATCH, acks: 'all', transactional: true, messagesPerRecord: 1,
+    benchmark: 'ingest-file', rows: ROWS, batchSize: BATCH, preparedIn: IN_PROCESS ? 'main thread' : 'worker thread', acks: 'all', transactional: true, messagesPerRecord: 1,
     medianRecordsPerSecond: median, targetRecordsPerSecond: 20000, ratioToTarget: Number((median / 20000).toFixed(2)),
     runs, machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString(),
   };
@@ -101,6 +115,18 @@ async function withDb(url: string, sql: string): Promise<void> {
 async function committedCount(brokers: readonly string[], topic: string, log: ReturnType<typeof createLogger>): Promise<number> {
   const { readTopicToEnd } = await import('../test/support/read-topic');
   return (await readTopicToEnd(createKafka({ brokers, clientId: 'bench-count', log }), topic, 600000)).length;
+}
+
+/** CPU seconds (user + system) of this process's main thread, from /proc (Linux); NaN elsewhere. */
+function mainThreadCpuSeconds(): number {
+  try {
+    // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Deletes this run's topics (its unique prefix only). */

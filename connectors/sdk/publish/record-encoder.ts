@@ -1,0 +1,51 @@
+import * as avro from 'avsc';
+import { PermanentError } from '../../../services/platform/errors';
+import type { SchemaRegistryClient } from '../../../services/platform/avro/registry-client';
+import { subjectFor } from '../../../services/platform/avro/subject-naming';
+import { frame } from '../../../services/platform/avro/wire-format';
+
+/**
+ * Synchronous Avro encoding for imports: the schema ids are registered (or found) once up front,
+ * then every record is validated and encoded with its precompiled avsc type, with no promise and
+ * no lookup per message. Produces exactly what AvroCodec.encode produces (same subject, same id,
+ * Confluent wire format), and rejects an invalid value the same way (AVRO_INVALID).
+ */
+export interface RecordEncoder {
+  encode(topic: string, recordName: string, value: unknown): Buffer;
+}
+
+export interface EncoderTarget {
+  /** Full (prefixed) topic. */
+  readonly topic: string;
+  readonly recordName: string;
+}
+
+export async function createRecordEncoder(registry: SchemaRegistryClient, localSchemas: Readonly<Record<string, object>>,
+  targets: readonly EncoderTarget[]): Promise<RecordEncoder> {
+  const byTarget = new Map<string, { id: number; type: avro.Type }>();
+  const types = new Map<string, avro.Type>();
+  for (const t of targets) {
+    const schema = localSchemas[t.recordName];
+    if (!schema) throw new PermanentError('SCHEMA_NOT_LOCAL', `no local schema named ${t.recordName}`);
+    let type = types.get(t.recordName);
+    if (!type) { type = avro.Type.forSchema(schema as avro.Schema); types.set(t.recordName, type); }
+    byTarget.set(keyOf(t.topic, t.recordName), { id: await registry.register(subjectFor(t.topic, t.recordName), schema), type });
+  }
+  return {
+    encode(topic, recordName, value) {
+      const target = byTarget.get(keyOf(topic, recordName));
+      if (!target) throw new PermanentError('ENCODER_TARGET_UNKNOWN', `no encoder prepared for ${recordName} on ${topic}`);
+      // The cheap check first; paths are collected only for the error.
+      if (!target.type.isValid(value)) {
+        const invalid: string[] = [];
+        target.type.isValid(value, { errorHook: (path) => invalid.push(path.join('.') || '(root)') });
+        throw new PermanentError('AVRO_INVALID', `value does not match ${recordName} at ${invalid.join(', ')}`, { field: invalid[0] });
+      }
+      return frame(target.id, target.type.toBuffer(value));
+    },
+  };
+}
+
+function keyOf(topic: string, recordName: string): string {
+  return `${topic}\u0000${recordName}`;
+}

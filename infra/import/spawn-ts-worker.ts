@@ -1,0 +1,13 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread running a TypeScript module. The hub runs TS through @swc-node/register,
+ * and a worker is a fresh module system: neither the parent's `-r` hook (absent under jest, whose
+ * transforms do not reach workers) nor its loaded modules carry over. So the worker starts with a
+ * tiny CommonJS bootstrap that registers the hook, then requires the module.
+ */
+export function spawnTsWorker(modulePath: string, workerData: unknown): Worker {
+  const bootstrap = `require('@swc-node/register'); require(${JSON.stringify(modulePath)});`;
+  // execArgv [] so a parent started with `-r @swc-node/register` does not register it twice.
+  return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
+}
