@@ -99,7 +99,7 @@ export class Comparator {
       for (const y of b) {
         if (genderVariant(x, y)) continue;
         const jw = this.jw(x, y);
-        if (jw >= this.config.jwHigh) return G.close;
+        if (jw >= this.config.jwHigh || (x.length >= 4 && y.length >= 4 && withinOneEdit(x, y))) return G.close;
         if (best > G.phonetic && this.phon(x) === this.phon(y)) best = G.phonetic;
         else if (best > G.similar && jw >= this.config.jwLow) best = G.similar;
       }
@@ -159,6 +159,7 @@ export class Comparator {
   }
 
   jw(a: string, b: string): number {
+    if (a.length + b.length > 40) return jaroWinkler(a, b); // long values (streets) rarely repeat: no memo
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let v = this.jwCache.get(key);
     if (v === undefined) {
@@ -219,8 +220,11 @@ function flags(levels: Int8Array | number[], a: NormalisedPerson, b: NormalisedP
   }
   const individual = run === 0 || INDIVIDUAL_EVIDENCE.identifier.includes(levels[F.identifier]! as 0 | 1) || individualGiven.has(given);
   if (!individual) f |= FLAG_HOUSEHOLD_ONLY;
-  if (sameFamily.has(surnames) && birthLevel === B.exact && (given === G.else || given === G.similar)) f |= FLAG_TWIN_PATTERN;
-  if (given === G.else && a.given.length > 0 && b.given.length > 0 && genderPair(a.given, b.given) && sameFamily.has(surnames)) f |= FLAG_TWIN_PATTERN;
+  // Twins/siblings: same family, same birth date (or a gendered pair of one name), different given
+  // names — unless an identifier says otherwise (twins have different RUNs and ids).
+  const idAgrees = run === 0 || INDIVIDUAL_EVIDENCE.identifier.includes(levels[F.identifier]! as 0 | 1);
+  if (!idAgrees && sameFamily.has(surnames) && birthLevel === B.exact && (given === G.else || given === G.similar)) f |= FLAG_TWIN_PATTERN;
+  if (!idAgrees && given === G.else && a.given.length > 0 && b.given.length > 0 && genderPair(a.given, b.given) && sameFamily.has(surnames)) f |= FLAG_TWIN_PATTERN;
   return f;
 }
 

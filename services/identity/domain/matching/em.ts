@@ -17,7 +17,14 @@ import type { FieldParams, MatchingModel } from './types';
 export interface PatternTable {
   /** `patterns.length / FIELD_COUNT` rows of level indices. */
   readonly levels: Int8Array;
+  /** How many candidate pairs have each pattern. */
   readonly counts: Float64Array;
+  /**
+   * How many pairs of a deterministic pseudo-random sample have each pattern (0 for most). They
+   * anchor the unrelated class: in a batch full of duplicates (FEBRL 3: 75 % of candidate pairs are
+   * matches) the candidate pairs alone leave "unrelated" free to become a second match class.
+   */
+  readonly randomCounts?: Float64Array;
 }
 
 export interface EmResult {
@@ -28,7 +35,7 @@ export interface EmResult {
 }
 
 const PSEUDO = 0.5; // Dirichlet smoothing per level: no probability collapses to 0
-const MIN_PRIOR = 1e-4;
+const MIN_PRIOR = 1e-7;
 
 export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 500, tolerance = 1e-6): EmResult {
   const P = table.counts.length;
@@ -40,37 +47,50 @@ export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 
     levels.forEach((l, i) => { out[i] = c === 0 ? l.m : c === 1 ? l.h : l.u; });
     return out;
   }));
+  // Mixing proportions per pool (candidate pairs, random pairs); m/u/h are shared by both pools.
   let prior = [base.prior.match, base.prior.household, base.prior.unrelated];
+  let priorRandom = [1e-4, 1e-3, 1 - 1.1e-3];
+  const random = table.randomCounts;
   const resp = new Float64Array(P * classes);
+  const respR = new Float64Array(random ? P * classes : 0);
   let iterations = 0;
   let converged = false;
+  const posterior = (out: Float64Array, p: number, pr: number[], lik: number[]) => {
+    const ll = [Math.log(pr[0]!) + lik[0]!, Math.log(pr[1]!) + lik[1]!, Math.log(pr[2]!) + lik[2]!];
+    const top = Math.max(ll[0]!, ll[1]!, ll[2]!);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) { const e = Math.exp(ll[c]! - top); out[p * classes + c] = e; sum += e; }
+    for (let c = 0; c < classes; c++) out[p * classes + c]! /= sum;
+  };
+  const mixing = (counts: Float64Array, r: Float64Array, old: number[]): { next: number[]; delta: number } => {
+    const total = counts.reduce((a, b) => a + b, 0);
+    const next = [0, 0, 0];
+    for (let p = 0; p < P; p++) for (let c = 0; c < classes; c++) next[c]! += counts[p]! * r[p * classes + c]!;
+    let delta = 0;
+    for (let c = 0; c < classes; c++) next[c] = Math.max(MIN_PRIOR, total > 0 ? next[c]! / total : old[c]!);
+    const norm = next.reduce((a, b) => a + b, 0);
+    for (let c = 0; c < classes; c++) { next[c]! /= norm; delta = Math.max(delta, Math.abs(next[c]! - old[c]!)); }
+    return { next, delta };
+  };
   for (; iterations < maxIterations && !converged; iterations++) {
     // E step
     const logs = params.map((cls) => cls.map((lv) => lv.map((p) => Math.log(Math.max(p, 1e-12)))));
+    const lik = [0, 0, 0];
     for (let p = 0; p < P; p++) {
-      const ll = [Math.log(prior[0]!), Math.log(prior[1]!), Math.log(prior[2]!)];
+      lik[0] = 0; lik[1] = 0; lik[2] = 0;
       for (let f = 0; f < FIELD_COUNT; f++) {
         const l = table.levels[p * FIELD_COUNT + f]!;
         if (l === LEVEL_COUNTS[f]! - 1) continue; // null
-        for (let c = 0; c < classes; c++) ll[c]! += logs[c]![f]![l]!;
+        for (let c = 0; c < classes; c++) lik[c]! += logs[c]![f]![l]!;
       }
-      const top = Math.max(ll[0]!, ll[1]!, ll[2]!);
-      let sum = 0;
-      for (let c = 0; c < classes; c++) { const e = Math.exp(ll[c]! - top); resp[p * classes + c] = e; sum += e; }
-      for (let c = 0; c < classes; c++) resp[p * classes + c]! /= sum;
+      posterior(resp, p, prior, lik);
+      if (random) posterior(respR, p, priorRandom, lik);
     }
     // M step
-    let delta = 0;
-    const total = table.counts.reduce((a, b) => a + b, 0);
-    const nextPrior = [0, 0, 0];
-    for (let p = 0; p < P; p++) for (let c = 0; c < classes; c++) nextPrior[c]! += table.counts[p]! * resp[p * classes + c]!;
-    for (let c = 0; c < classes; c++) {
-      const v = Math.max(MIN_PRIOR, nextPrior[c]! / total);
-      delta = Math.max(delta, Math.abs(v - prior[c]!));
-      nextPrior[c] = v;
-    }
-    const norm = nextPrior.reduce((a, b) => a + b, 0);
-    prior = nextPrior.map((v) => v / norm);
+    const a = mixing(table.counts, resp, prior);
+    prior = a.next;
+    let delta = a.delta;
+    if (random) { const b = mixing(random, respR, priorRandom); priorRandom = b.next; delta = Math.max(delta, b.delta); }
     for (let c = 0; c < classes; c++) {
       for (let f = 0; f < FIELD_COUNT; f++) {
         const k = LEVEL_COUNTS[f]!;
@@ -78,7 +98,9 @@ export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 
         acc[k - 1] = 0;
         for (let p = 0; p < P; p++) {
           const l = table.levels[p * FIELD_COUNT + f]!;
-          if (l !== k - 1) acc[l]! += table.counts[p]! * resp[p * classes + c]!;
+          if (l === k - 1) continue;
+          acc[l]! += table.counts[p]! * resp[p * classes + c]!;
+          if (random) acc[l]! += random[p]! * respR[p * classes + c]!;
         }
         let s = 0;
         for (let l = 0; l < k - 1; l++) s += acc[l]!;

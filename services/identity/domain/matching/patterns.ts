@@ -28,7 +28,7 @@ const RADIX: number[] = [];
 
 export function buildPatterns(
   records: readonly NormalisedPerson[], pairs: CandidatePairs, compiled: CompiledModel, cmp: Comparator,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number) => void, randomPairs = 0,
 ): PairPatterns {
   const N = pairs.packed.length;
   const scale = 2 ** pairs.bits;
@@ -62,7 +62,49 @@ export function buildPatterns(
     patternOf[x] = id;
     if (onProgress && (x & 0xffff) === 0) onProgress(x, N);
   }
-  return { table: { levels: levelsOut.slice(0, ids.size * FIELD_COUNT), counts: counts.slice(0, ids.size) }, patternOf, flags, tfAdj };
+  // The random pool (training only): deterministic pseudo-random pairs, a function of the sorted
+  // record set, so training stays order independent and reproducible.
+  let randomCounts: Float64Array | undefined;
+  if (randomPairs > 0 && records.length > 1) {
+    const n = records.length;
+    const rng = mulberry32(0x5eed ^ n);
+    const extra = new Map<number, number>();
+    for (let k = 0; k < randomPairs; k++) {
+      const i = Math.floor(rng() * n);
+      const j = Math.floor(rng() * n);
+      if (i === j) continue;
+      cmp.compare(records[i]!, records[j]!, levels);
+      let code = 0;
+      for (let f = 0; f < FIELD_COUNT; f++) code += levels[f]! * RADIX[f]!;
+      let id = ids.get(code);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(code, id);
+        if (id === counts.length) {
+          const c2 = new Float64Array(counts.length * 2); c2.set(counts); counts = c2;
+          const l2 = new Int8Array(levelsOut.length * 2); l2.set(levelsOut); levelsOut = l2;
+        }
+        levelsOut.set(levels, id * FIELD_COUNT);
+      }
+      extra.set(id, (extra.get(id) ?? 0) + 1);
+    }
+    randomCounts = new Float64Array(ids.size);
+    for (const [id, c] of extra) randomCounts[id] = c;
+  }
+  const table = { levels: levelsOut.slice(0, ids.size * FIELD_COUNT), counts: counts.slice(0, ids.size), ...(randomCounts ? { randomCounts } : {}) };
+  return { table, patternOf, flags, tfAdj };
+}
+
+/** Small deterministic PRNG (seeded): reproducible sampling, not randomness. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** Relative frequencies of given-name tokens and surnames, keeping the `top` most common. */

@@ -85,7 +85,8 @@ function prepare(records: readonly NormalisedPerson[], base: MatchingModel, trai
   const phon = (w: string) => cmp.phon(w);
   const pairs = candidatePairs(sorted, withTf, phon, progress && ((d, t) => progress('blocking', d, t)));
   const compiledTf = compileModel(withTf);
-  const patterns = buildPatterns(sorted, pairs, compiledTf, cmp, progress && ((d, t) => progress('comparing', d, t)));
+  const randomPairs = train ? Math.min(1_000_000, Math.max(50_000, 2 * sorted.length)) : 0;
+  const patterns = buildPatterns(sorted, pairs, compiledTf, cmp, progress && ((d, t) => progress('comparing', d, t)), randomPairs);
   let model = withTf;
   if (train && patterns.table.counts.length > 0) {
     progress?.('training', 0, 1);

@@ -4,6 +4,12 @@
  * resolution, and the Spanish key must follow Chilean spelling, which English Soundex does not.
  */
 
+// Reused scratch buffers: Jaro-Winkler runs millions of times in a batch, and two allocations per
+// call dominated its cost. Deterministic: cleared before each use.
+const SCRATCH = 128;
+const scratchA = new Uint8Array(SCRATCH);
+const scratchB = new Uint8Array(SCRATCH);
+
 /** Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -11,8 +17,9 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
+  const big = la > SCRATCH || lb > SCRATCH;
+  const matchedA = big ? new Uint8Array(la) : scratchA.fill(0, 0, la);
+  const matchedB = big ? new Uint8Array(lb) : scratchB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);
