@@ -1,11 +1,11 @@
 import { FLOW_RULES } from '../config/flow-rules';
 import { anAdmissionOrderIssued, aDiagnosisRequested, anEgressResolved } from '../../../test/builders/tribunal-events';
-import { anAdmissionRegistered, aDiagnosisReported, anEgressExecuted, anEgressProposed } from '../../../test/builders/sename-events';
+import { aCapacityDeclared, anAdmissionRegistered, aDiagnosisReported, anEgressExecuted, anEgressProposed } from '../../../test/builders/sename-events';
 import { aWithdrawalRegistered } from '../../../test/builders/school-events';
 import { aCaseOpened } from '../../../test/builders/municipality-events';
 import { anEnvelope } from '../../../test/builders/event-parts';
 import { deriveChildFlow } from './flow/derive-child-flow';
-import { fromAvro, isCaseRecordName } from './from-avro';
+import { capacityFromAvro, fromAvro, isCaseRecordName } from './from-avro';
 
 describe('fromAvro', () => {
   it('Given a SENAME admission, When mapped, Then the stay, programme, kind, court cause and residence comuna are kept', () => {
@@ -46,5 +46,11 @@ describe('fromAvro', () => {
     expect(isCaseRecordName('hub.sename.EgressExecuted')).toBe(true);
     expect(isCaseRecordName('hub.sename.CapacityDeclared')).toBe(false);
     expect(isCaseRecordName('hub.identity.PersonObserved')).toBe(false);
+  });
+
+  it('Given a capacity declaration, When normalised, Then places, validity and declaration time are kept', () => {
+    const r = aCapacityDeclared();
+    expect(capacityFromAvro(r)).toEqual({ programmeCode: r.programmeCode, modality: r.modality, regime: r.regime, administration: r.administration,
+      comunaCode: r.comunaCode, places: r.places, validFrom: r.validFrom, validTo: r.validTo, declaredAt: r.envelope.occurredAt });
   });
 });

@@ -1,10 +1,11 @@
 import type {
-  AbscondmentRecorded, AdmissionOrderIssued, AdmissionRegistered, AlertRaised, CaseClosed, CaseOpened, ChronicAbsenceAlertRaised,
+  AbscondmentRecorded, AdmissionOrderIssued, CapacityDeclared, AdmissionRegistered, AlertRaised, CaseClosed, CaseOpened, ChronicAbsenceAlertRaised,
   CourtCaseRef, DiagnosisReported, DiagnosisRequested, EgressExecuted, EgressProposed, EgressResolved, EmergencyVisitRecorded,
   EnrollmentRegistered, EventEnvelope, HearingScheduled, InterventionEscalated, InterventionPlanCreated, NewbornRegistered,
   PersonRecord, ProgrammeEnrolled, ReferralMade, WithdrawalRegistered,
 } from '../../../schemas';
 import type { CaseEventDetails, CaseInputEvent, CaseRecordName, CauseRef, Institution } from './case-input-event';
+import type { CapacityDeclaration } from './indicators/types';
 
 /** The generated Avro type of each record the case-status flow reads. */
 export interface CaseAvroRecords {
@@ -154,5 +155,13 @@ export function fromAvro<K extends CaseRecordName>(recordName: K, record: CaseAv
     comunaCode: r.person.comunaCode ?? s.comunaCode ?? null,
     sex: r.person.sex,
     details: s.details ?? {},
+  };
+}
+
+/** Normalises a capacity declaration (not a child event) for the occupancy indicators. */
+export function capacityFromAvro(r: CapacityDeclared): CapacityDeclaration {
+  return {
+    programmeCode: r.programmeCode, modality: r.modality, regime: r.regime, administration: r.administration, comunaCode: r.comunaCode,
+    places: r.places, validFrom: r.validFrom, validTo: r.validTo, declaredAt: r.envelope.occurredAt,
   };
 }

@@ -2,7 +2,7 @@
  * Public entry of the case-status domain core (pure). Adapters import from here only.
  */
 export * from './case-input-event';
-export { fromAvro, isCaseRecordName, type CaseAvroRecords } from './from-avro';
+export { capacityFromAvro, fromAvro, isCaseRecordName, type CaseAvroRecords } from './from-avro';
 export * from './lifecycle/types';
 export {
   type CaseDecision, type CaseFacts, type CaseMachineState, type DataQualityAlert, type DataQualityCode, type StateChange,
