@@ -51,7 +51,7 @@ describe('lag monitor against real Kafka', () => {
   }
 
   /** Waits for the partition report to satisfy `ok`, returning it (and the whole report). */
-  async function partitionWhen(m: LagMonitor, group: string, ok: (p: PartitionReport) => boolean, what: string, timeoutMs = 60000): Promise<{ p: PartitionReport; report: LagReport }> {
+  async function partitionWhen(m: LagMonitor, group: string, ok: (p: PartitionReport) => boolean, what: string, timeoutMs = 90000): Promise<{ p: PartitionReport; report: LagReport }> {
     const deadline = Date.now() + timeoutMs;
     let last: PartitionReport | undefined;
     for (;;) {
@@ -162,5 +162,26 @@ describe('lag monitor against real Kafka', () => {
     const { p, report } = await partitionWhen(m, group, (x) => x.lag === 0, 'caught up');
     expect(p).toMatchObject({ status: 'OK', committedOffset: 40, logEndOffset: 40, lagSeconds: 0 });
     expect(report.groups[0]!.status).toBe('OK');
+  });
+
+  it('Given a long sampling interval, When records arrive and a request comes after LAG_FRESH_MS, Then the request sees the lag as of now (Burrow #127)', async () => {
+    const topic = await fx.topic('lag-request-time');
+    const group = groupId('reqtime');
+    await produce(fx.producer, topic, 2, 'a');
+    const c = await consumer(fx.kafka, group, topic);
+    await committedReaches(fx.admin, group, topic, 2);
+    await c.stop();
+    const m = new LagMonitor({
+      admin: fx.admin, rules: DEFAULT_RULES, naming: { prefix, services: [] },
+      timestamps: new RecordTimestamps(fx.admin, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
+      now: () => Date.now(), sampleIntervalMs: 600_000, freshMs: 500, historyPoints: 10, include: (g) => g === group,
+    });
+    monitors.push(m);
+    m.start();
+    await partitionWhen(m, group, (x) => x.lag === 0, 'first periodic sample');
+    await produce(fx.producer, topic, 7, 'b');
+    await sleep(600);
+    const report = await m.current();
+    expect(report.groups[0]!.partitions[0]).toMatchObject({ committedOffset: 2, logEndOffset: 9, lag: 7, status: 'STOP' });
   });
 });

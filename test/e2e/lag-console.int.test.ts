@@ -152,4 +152,31 @@ describe('operators console (browser)', () => {
     expect(await page.locator(`#partitions tr[data-topic="${deliveryTopic}"] td`).nth(8).textContent()).toBe('STOP · Stopped');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
+
+  it('Given the running lag service, When its JSON API and /metrics are read, Then they carry the same lag, Spanish errors, and documented metric names', async () => {
+    const rows = await (await fetch(`${lag.url}/v1/lag/rows`)).json() as { group: string; lag: number; logEndOffset: number; committedOffset: number; status: string }[];
+    const row = rows.find((r) => r.group === delivery)!;
+    expect(row).toMatchObject({ committedOffset: 10, logEndOffset: 40, lag: 30, status: 'STOP' });
+    const missing = await fetch(`${lag.url}/v1/lag/groups/${encodeURIComponent('no.such.group')}`);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: string }).error).toContain('No existe el grupo de consumidores');
+    const metrics = await (await fetch(`${lag.url}/metrics`)).text();
+    const line = metrics.split('\n').find((l) => l.startsWith('hub_lag_partition_lag_messages{') && l.includes(`group="${delivery}"`));
+    expect(line).toMatch(/hub_service="deliveries"/);
+    expect(line).toMatch(/ 30$/);
+    expect(metrics).toMatch(new RegExp(`hub_lag_group_status_code\\{group="${delivery.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}",hub_service="deliveries",service="lag"\\} 2`));
+  });
+
+  it('Given the running lag service, When `hub lag` runs without --direct, Then it reports what the service sees and says so', async () => {
+    const port = new URL(lag.url).port;
+    const out = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, 'infra/cli/hub.js'), 'lag', '--group', delivery], { cwd: root, env: { ...process.env, HUB_LAG_PORT: port, HUB_LANG: '' } });
+      let text = '';
+      child.stdout.on('data', (d) => { text += String(d); });
+      child.on('exit', () => resolve(text));
+    });
+    expect(out).toContain(`Según el servicio lag (http://127.0.0.1:${port}/v1/lag)`);
+    expect(out).toContain(delivery);
+    expect(out).toContain('STOP · detenido');
+  });
 });

@@ -66,7 +66,7 @@ export function produceSteadily(producer: Producer, topic: string, batch: number
 }
 
 /** Waits until the group's committed offset on partition 0 reaches `offset`. */
-export async function committedReaches(admin: Admin, group: string, topic: string, offset: number, timeoutMs = 60000): Promise<void> {
+export async function committedReaches(admin: Admin, group: string, topic: string, offset: number, timeoutMs = 90000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const rows = await admin.fetchOffsets({ groupId: group, topics: [topic] });
