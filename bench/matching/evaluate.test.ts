@@ -1,5 +1,7 @@
 import { errorPairs, label, pairwiseScores, renderPair } from './evaluate';
 import { febrlBirthDate, febrlEntity, febrlToPerson, parseFebrlCsv } from './febrl';
+import { replicaOf, shiftRun } from './replicate';
+import { parseRun } from '../../services/platform/chile';
 
 // Truth for every case: entity A = {a1, a2, a3}, entity B = {b1, b2}, entity C = {c1} → 3 + 1 = 4 true pairs.
 const TRUTH = [
@@ -115,5 +117,31 @@ describe('FEBRL mapping', () => {
     expect(text).toMatch(/paternalSurname\s+waller\s+≠ wallr/);
     expect(text).toMatch(/postcode\s+4011\s+ {2}4011/);
     expect(text).toContain('c2 (review)');
+  });
+});
+
+describe('speed-set replication fallback', () => {
+  it('Given a valid RUN with dots, When copied as copy 2, Then the body moves by 200,000,000 with a valid check digit and dots', () => {
+    const shifted = shiftRun('24.632.992-3', 2)!;
+    expect(shifted).toMatch(/^224\.632\.992-[\dK]$/);
+    expect(parseRun(shifted).ok).toBe(true);
+  });
+
+  it('Given a RUN with a wrong check digit, When copied, Then the copy is still invalid by check digit', () => {
+    expect(parseRun('24632992-4').ok).toBe(false);
+    const shifted = shiftRun('24632992-4', 1)!;
+    expect(shifted.startsWith('124632992-')).toBe(true);
+    expect(parseRun(shifted)).toMatchObject({ ok: false, reason: 'CHECK_DIGIT' });
+  });
+
+  it('Given copy 0 or no RUN, When copied, Then nothing changes', () => {
+    expect(shiftRun('24.632.992-3', 0)).toBe('24.632.992-3');
+    expect(shiftRun(null, 3)).toBeNull();
+  });
+
+  it('Given a record, When replicated, Then id and identifiers change and names stay', () => {
+    const p = febrlToPerson(parseFebrlCsv('rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id\nrec-1-org, ana, soto, 1, a st, , b, 2000, nsw, 20100101, 12345\n')[0]!, true);
+    const r = replicaOf(p, 3);
+    expect(r).toMatchObject({ sourceRecordId: 'rec-1-org#r3', identifiers: [{ scheme: 'soc_sec_id', value: '312345' }], givenNames: 'ana', birthDate: '2010-01-01' });
   });
 });

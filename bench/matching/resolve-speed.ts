@@ -6,6 +6,7 @@
  * assignment line. Writes bench/results/resolve.json.
  *
  *   npm run bench:resolve -- [--runs 3] [--model model.json] [--dataset chile-c350000-s13]
+ *   npm run bench:resolve -- --dataset chile-c100000-s12-x4    # fallback set, see replicate.ts
  */
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   const summary = {
     benchmark: 'resolve-speed', command: 'hub resolve --in records.ndjson --out assignments.ndjson --review-out review.ndjson --json',
     dataset: name, records: meta.records, entities: meta.entities, model: model ?? 'default',
+    datasetOrigin: meta.replicatedFrom ? `${meta.times} copies of ${meta.replicatedFrom} (bench/matching/replicate.ts transform)` : 'hub generate through the real connectors',
     medianRecordsPerSecond: median, minRecordsPerSecond: rates[0] ?? null, maxRecordsPerSecond: rates[rates.length - 1] ?? null,
     medianSeconds: median ? Number((meta.records / median).toFixed(2)) : null,
     peakRssMiB: peak,
