@@ -121,6 +121,13 @@ describe('applyCorrection: manual merge', () => {
     expect(kinds(o, 'P')).toContain('review-closed');
   });
 
+  it('Given an open task whose provisional identity a reviewer merges into candidate A, When merged, Then the task closes as resolved by the merge', () => {
+    const o = ok(world(), { kind: 'merge', identityId: 'P', into: 'A' });
+    expect(task(o, 't1')).toMatchObject({ status: 'closed', identityId: 'A', resolution: 'resolved-by-merge' });
+    expect(o.ledger.filter((e) => e.kind === 'review-closed').map((e) => e.identityId)).toEqual(['A']);
+    expect(o.events.find((e) => e.childId === 'A')?.underReview).toBe(false);
+  });
+
   it('Given invalid merges, When asked, Then each is refused with its own code', () => {
     const s = aState([...Object.values(world().identities), anIdentity('M', [], { status: 'merged', mergedInto: 'A' }), anIdentity('R', [], { status: 'retired' })]);
     expect(refused(s, { kind: 'merge', identityId: 'A', into: 'A' })).toBe('SAME_IDENTITY');

@@ -161,6 +161,8 @@ class Work {
   readonly status = new Map<string, IdentityStatus>();
   readonly mergedInto = new Map<string, string | null>();
   readonly created = new Set<string>();
+  /** Identities merged away by this command (their records' places were decided by a person). */
+  readonly mergedAway = new Set<string>();
   readonly owner = new Map<string, string>();
   readonly inputs = new Map<string, GoldenInput>();
   readonly moves: { recordKey: string; from: string; to: string }[] = [];
@@ -355,6 +357,7 @@ function merge(w: Work, cmd: Extract<CorrectionCommand, { kind: 'merge' }>): voi
   }
   w.status.set(from.id, 'merged');
   w.mergedInto.set(from.id, into);
+  w.mergedAway.add(from.id);
   // "Record r is not child A" and A is B: r is not B either.
   for (const v of w.state.vetoes) if (v.identityId === from.id && w.owner.get(v.recordKey) !== into) w.addVeto(v.recordKey, into);
 }
@@ -388,7 +391,11 @@ function split(w: Work, identityId: string, recordKeys: readonly string[], into:
   }
 }
 
-/** Re-targets or closes every open task after the command (review-tasks.ts retargetTask). */
+/**
+ * Re-targets or closes every open task after the command: a task whose record's identity was
+ * merged away by a person closes (that person decided where the record belongs); every other
+ * open task follows review-tasks.ts retargetTask (redirects, moved records, dropped candidates).
+ */
 function followTasks(w: Work): void {
   const view = {
     resolve: (id: string) => {
@@ -404,6 +411,13 @@ function followTasks(w: Work): void {
     isVetoed: (rk: string, id: string) => w.isVetoed(rk, id),
   };
   for (const t of [...w.tasks.values()]) {
+    if (t.status === 'open' && w.mergedAway.has(t.identityId)) {
+      // The record under review sat in an identity a person merged into another: its place is decided.
+      const to = view.resolve(t.identityId) ?? t.identityId;
+      w.writeTask(t, { status: 'closed', identityId: to, candidateIdentityIds: t.candidateIdentityIds, resolution: 'resolved-by-merge', resolutionDetail: { mergedInto: to } });
+      w.log({ identityId: to, kind: 'review-closed', recordKey: t.recordKey, explanation: { taskId: t.id, closedBecause: 'resolved-by-merge' } });
+      continue;
+    }
     const r = retargetTask(t, view);
     if (r.kind === 'retargeted') {
       w.writeTask(t, { status: 'open', identityId: r.identityId, candidateIdentityIds: r.candidateIdentityIds, resolution: null, resolutionDetail: null });
