@@ -34,6 +34,8 @@ export interface WorldRecord {
   lastEventId: string;
   /** epoch ms of the last observation (envelope occurredAt). */
   observedAt: number;
+  /** Blocking keys as stored (what the index holds for this record). */
+  blockingKeys: readonly string[];
 }
 
 export type WorldIdentityStatus = 'active' | 'merged' | 'retired';
@@ -89,9 +91,10 @@ export interface Effects {
   readonly changes: IdentityChange[];
   readonly tasksToClose: Map<string, string>;
   readonly tasksToOpen: Map<string, { id: string; reason: string; recordKey: string; identityId: string; candidates: { identityId: string; explanation: PairExplanation }[] }>;
-  /** Records to write (data, identity, last event) and their new blocking keys. */
+  /** Records to write (data, identity, last event, keys). */
   readonly dirtyRecords: Set<string>;
-  readonly recordKeysChanged: Map<string, readonly string[]>;
+  /** Blocking keys per written record: as stored before the batch, and now. */
+  readonly keyChanges: Map<string, { before: readonly string[]; after: readonly string[] }>;
   readonly newIdentities: Set<string>;
   readonly dirtyIdentities: Set<string>;
   readonly decisions: DecisionKind[];
@@ -115,7 +118,7 @@ export class ResolutionWorld {
   readonly openTasks = new Map<string, WorldTask>();
   readonly effects: Effects = {
     ledger: [], changes: [], tasksToClose: new Map(), tasksToOpen: new Map(), dirtyRecords: new Set(),
-    recordKeysChanged: new Map(), newIdentities: new Set(), dirtyIdentities: new Set(), decisions: [],
+    keyChanges: new Map(), newIdentities: new Set(), dirtyIdentities: new Set(), decisions: [],
   };
 
   constructor(
@@ -189,7 +192,8 @@ export class ResolutionWorld {
       const explanation = d.kind === 'new'
         ? { decision: 'new', pairs: d.best ? [d.best] : [] }
         : { decision: 'review', reviewReason: d.reason, pairs: d.candidates.map((c) => c.explanation) };
-      this.ledger({ identityId: id, kind: 'created', recordKey, reason, explanation }, obs);
+      // The decision's explanation is stored once, on the link; the creation names the decision only.
+      this.ledger({ identityId: id, kind: 'created', recordKey, reason, explanation: { decision: explanation.decision } }, obs);
       this.ledger({ identityId: id, kind: 'linked', recordKey, reason, explanation }, obs);
       if (d.kind === 'review') this.openTask(obs, id, d);
       touched.push({ id, kind: 'CREATED', affected: [recordKey], reason });
@@ -262,12 +266,14 @@ export class ResolutionWorld {
     if (prev && prev.identityId !== identityId) this.identities.get(prev.identityId)?.records.delete(recordKey);
     const r: WorldRecord = {
       recordKey, identityId, source: obs.person.source, sourceRecordId: obs.person.sourceRecordId,
-      person: obs.person, normalised: obs.normalised, lastEventId: obs.eventId, observedAt: obs.occurredAt,
+      person: obs.person, normalised: obs.normalised, lastEventId: obs.eventId, observedAt: obs.occurredAt, blockingKeys: obs.keys,
     };
     this.addRecord(r);
     for (const k of obs.keys) this.indexKey(k, recordKey);
     this.effects.dirtyRecords.add(recordKey);
-    this.effects.recordKeysChanged.set(recordKey, obs.keys);
+    const change = this.effects.keyChanges.get(recordKey);
+    if (change) change.after = obs.keys;
+    else this.effects.keyChanges.set(recordKey, { before: prev?.blockingKeys ?? [], after: obs.keys });
   }
 
   private openTask(obs: ObservedRecord, identityId: string, d: Extract<MatchDecision, { kind: 'review' }>): void {
@@ -312,7 +318,8 @@ export class ResolutionWorld {
           return { recordKey: rk, institution: r.source, observedAt: r.observedAt, person: r.person };
         }));
         const fields = changedGoldenFields(identity.golden, golden);
-        if (fields.length > 0 || identity.golden === null) {
+        // A new identity's first golden record is part of its creation (row and event), not a change.
+        if (fields.length > 0 && !(identity.isNew && t.kind === 'CREATED')) {
           goldenChanged = true;
           this.ledger({
             identityId: t.id, kind: 'golden-changed', recordKey: null, reason: t.reason,

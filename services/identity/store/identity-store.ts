@@ -20,6 +20,8 @@ export interface StoredRecord {
   readonly lastEventId: string;
   /** epoch ms */
   readonly observedAt: number;
+  /** The blocking keys stored for the record (identity_blocking_keys rows). */
+  readonly blockingKeys: readonly string[];
 }
 
 export interface StoredIdentity {
@@ -31,16 +33,16 @@ export interface StoredIdentity {
 
 interface RecordDbRow {
   record_key: string; identity_id: string; source: string; source_record_id: string;
-  person: PersonRecord; normalised: NormalisedPerson; last_event_id: string; observed_ms: string;
+  person: PersonRecord; normalised: NormalisedPerson; last_event_id: string; observed_ms: string; blocking_keys: string[];
 }
 
-const RECORD_COLUMNS = `record_key, identity_id, source, source_record_id, person, normalised, last_event_id,
+const RECORD_COLUMNS = `record_key, identity_id, source, source_record_id, person, normalised, last_event_id, blocking_keys,
   (extract(epoch FROM observed_at) * 1000)::bigint AS observed_ms`;
 
 function toRecord(r: RecordDbRow): StoredRecord {
   return {
     recordKey: r.record_key, identityId: r.identity_id, source: r.source, sourceRecordId: r.source_record_id,
-    person: r.person, normalised: r.normalised, lastEventId: r.last_event_id, observedAt: Number(r.observed_ms),
+    person: r.person, normalised: r.normalised, lastEventId: r.last_event_id, observedAt: Number(r.observed_ms), blockingKeys: r.blocking_keys,
   };
 }
 
@@ -61,18 +63,20 @@ export async function lockBlockingKeys(client: PoolClient, keys: readonly string
   );
 }
 
-/** The records stored under the given keys, at most `cap` per key (skewed keys truncated, deterministically). */
+/**
+ * The records stored under the given keys, at most `cap` per key (skewed keys truncated,
+ * deterministically: the smallest record keys). One index scan for all keys.
+ */
 export async function recordKeysByBlockingKey(client: PoolClient, keys: readonly string[], cap: number): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (keys.length === 0) return out;
   const { rows } = await client.query<{ key: string; record_key: string }>(
-    `SELECT k.key, b.record_key FROM unnest($1::text[]) AS k(key)
-     CROSS JOIN LATERAL (SELECT record_key FROM identity_blocking_keys WHERE key = k.key ORDER BY record_key LIMIT $2) AS b`,
-    [[...new Set(keys)], cap],
+    'SELECT key, record_key FROM identity_blocking_keys WHERE key = ANY($1::text[]) ORDER BY key, record_key', [[...new Set(keys)]],
   );
   for (const r of rows) {
     const list = out.get(r.key);
-    if (list) list.push(r.record_key); else out.set(r.key, [r.record_key]);
+    if (!list) out.set(r.key, [r.record_key]);
+    else if (list.length < cap) list.push(r.record_key);
   }
   return out;
 }
@@ -184,34 +188,45 @@ export async function updateIdentities(client: PoolClient, rows: readonly { id: 
 export async function upsertRecords(client: PoolClient, rows: readonly StoredRecord[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO identity_records (record_key, identity_id, source, source_record_id, person, normalised, last_event_id, observed_at)
-     SELECT k, i, s, sr, p, n, e, to_timestamp(o / 1000.0)
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::float8[]) AS u(k, i, s, sr, p, n, e, o)
-     ON CONFLICT (record_key) DO UPDATE SET
+    `INSERT INTO identity_records (record_key, identity_id, source, source_record_id, person, normalised, last_event_id, observed_at, blocking_keys)
+     SELECT k, i, s, sr, p, n, e, to_timestamp(o / 1000.0), ARRAY(SELECT jsonb_array_elements_text(b))
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::float8[], $9::jsonb[]) AS u(k, i, s, sr, p, n, e, o, b)
+     ON CONFLICT (record_key) DO UPDATE SET blocking_keys = EXCLUDED.blocking_keys,
        linked_at = CASE WHEN identity_records.identity_id = EXCLUDED.identity_id THEN identity_records.linked_at ELSE now() END,
        identity_id = EXCLUDED.identity_id, person = EXCLUDED.person, normalised = EXCLUDED.normalised,
        last_event_id = EXCLUDED.last_event_id, observed_at = EXCLUDED.observed_at, updated_at = now()`,
     [
       rows.map((r) => r.recordKey), rows.map((r) => r.identityId), rows.map((r) => r.source), rows.map((r) => r.sourceRecordId),
       rows.map((r) => JSON.stringify(r.person)), rows.map((r) => JSON.stringify(r.normalised)), rows.map((r) => r.lastEventId),
-      rows.map((r) => r.observedAt),
+      rows.map((r) => r.observedAt), rows.map((r) => JSON.stringify(r.blockingKeys)),
     ],
   );
 }
 
-/** Replaces the blocking keys of the given records. */
-export async function replaceBlockingKeys(client: PoolClient, byRecord: ReadonlyMap<string, readonly string[]>): Promise<void> {
-  if (byRecord.size === 0) return;
-  const recordKeys = [...byRecord.keys()];
-  await client.query('DELETE FROM identity_blocking_keys WHERE record_key = ANY($1::text[])', [recordKeys]);
-  const keys: string[] = [];
-  const owners: string[] = [];
-  for (const [recordKey, ks] of byRecord) for (const k of new Set(ks)) { keys.push(k); owners.push(recordKey); }
-  if (keys.length === 0) return;
-  await client.query(
-    'INSERT INTO identity_blocking_keys (key, record_key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-    [keys, owners],
-  );
+/** Key changes of records: rows to delete (old keys no longer emitted) and to insert (new ones). */
+export async function replaceBlockingKeys(client: PoolClient, changes: ReadonlyMap<string, { readonly before: readonly string[]; readonly after: readonly string[] }>): Promise<void> {
+  const delKeys: string[] = [];
+  const delOwners: string[] = [];
+  const addKeys: string[] = [];
+  const addOwners: string[] = [];
+  for (const [recordKey, { before, after }] of changes) {
+    const b = new Set(before);
+    const a = new Set(after);
+    for (const k of b) if (!a.has(k)) { delKeys.push(k); delOwners.push(recordKey); }
+    for (const k of a) if (!b.has(k)) { addKeys.push(k); addOwners.push(recordKey); }
+  }
+  if (delKeys.length > 0) {
+    await client.query(
+      'DELETE FROM identity_blocking_keys d USING unnest($1::text[], $2::text[]) AS u(k, r) WHERE d.key = u.k AND d.record_key = u.r',
+      [delKeys, delOwners],
+    );
+  }
+  if (addKeys.length > 0) {
+    await client.query(
+      'INSERT INTO identity_blocking_keys (key, record_key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+      [addKeys, addOwners],
+    );
+  }
 }
 
 /** Reserves `n` ledger sequence numbers, ascending, so events can carry them before the rows are written. */

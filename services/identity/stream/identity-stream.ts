@@ -147,7 +147,7 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messa
     const at = now();
     await insertIdentities(client, [...fx.newIdentities].map((id) => ({ id, golden: world.identities.get(id)!.golden ?? {} })));
     await upsertRecords(client, [...fx.dirtyRecords].map((rk) => world.records.get(rk)!));
-    await replaceBlockingKeys(client, fx.recordKeysChanged);
+    await replaceBlockingKeys(client, fx.keyChanges);
     await updateIdentities(client, [...fx.dirtyIdentities].filter((id) => !fx.newIdentities.has(id)).map((id) => {
       const i = world.identities.get(id)!;
       return { id, status: i.status, golden: i.golden ?? {} };
