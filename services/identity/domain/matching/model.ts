@@ -8,12 +8,12 @@ import { DEFAULT_NICKNAMES, FIELD_LEVELS, FIELD_NAMES, MODEL_FORMAT } from './co
 import type { FieldParams, LevelParams, MatchingModel } from './types';
 
 const prob = z.number().min(0).max(1);
-const levelSchema = z.object({ name: z.string(), m: prob, u: prob, h: prob });
+const levelSchema = z.object({ name: z.string(), m: prob, u: prob, h: prob, n: prob.optional() });
 const fieldSchema = z.object({ name: z.string(), levels: z.array(levelSchema).min(2) });
 
 export const modelSchema = z.object({
   version: z.string().min(1),
-  prior: z.object({ match: prob, household: prob, unrelated: prob }),
+  prior: z.object({ match: prob, household: prob, unrelated: prob, namesake: prob.optional() }),
   fields: z.array(fieldSchema),
   thresholds: z.object({ autoLink: z.number(), review: z.number(), nearTie: z.number().min(0) })
     .refine((t) => t.review <= t.autoLink, 'thresholds.review must not exceed thresholds.autoLink'),
@@ -61,11 +61,12 @@ function initialLevels(field: string, levels: readonly string[]): LevelParams[] 
   const decay = levels.slice(0, k).map((_, i) => (i === k - 1 ? 0.02 : 0.5 ** i));
   const decaySum = decay.reduce((a, b) => a + b, 0);
   return levels.map((name, i) => {
-    if (i === k) return { name, m: 1, u: 1, h: 1 };
+    if (i === k) return { name, m: 1, u: 1, h: 1, n: 1 };
     const m = decay[i]! / decaySum;
     const u = i === k - 1 ? 0.9 : 0.1 / (k - 1 || 1);
     const h = field === 'given' ? HOUSEHOLD_GIVEN[name] ?? 0.001 : household.has(field) ? m : field === 'run' || field === 'identifier' ? u : (m + u) / 2;
-    return { name, m, u, h };
+    const n = field === 'given' || field === 'surnames' ? m : u;
+    return { name, m, u, h, n };
   });
 }
 
@@ -80,7 +81,7 @@ export const HOUSEHOLD_GIVEN: Readonly<Record<string, number>> = {
 
 export const BASE_MODEL: MatchingModel = {
   version: `${MODEL_FORMAT}-untrained`,
-  prior: { match: 0.2, household: 0.1, unrelated: 0.7 },
+  prior: { match: 0.2, household: 0.1, unrelated: 0.65, namesake: 0.05 },
   fields: FIELD_NAMES.map((name): FieldParams => ({ name, levels: initialLevels(name, FIELD_LEVELS[name]) })),
   // Posterior log2-odds: 13.3 bits ≈ P(same child) ≥ 0.9999 for an automatic link; ≥ 0 (P ≥ 0.5) for review.
   thresholds: { autoLink: 7, review: 0, nearTie: 4 },
@@ -96,7 +97,8 @@ export interface CompiledModel {
   readonly logM: readonly Float64Array[];
   readonly logU: readonly Float64Array[];
   readonly logH: readonly Float64Array[];
-  readonly logPrior: { readonly m: number; readonly u: number; readonly h: number };
+  readonly logN: readonly Float64Array[];
+  readonly logPrior: { readonly m: number; readonly u: number; readonly h: number; readonly n: number };
   readonly tfGiven: ReadonlyMap<string, number>;
   readonly tfSurname: ReadonlyMap<string, number>;
 }
@@ -112,8 +114,11 @@ export function compileModel(model: MatchingModel): CompiledModel {
   });
   return {
     model,
-    logM: tables((l) => l.m), logU: tables((l) => l.u), logH: tables((l) => l.h),
-    logPrior: { m: Math.log(Math.max(model.prior.match, FLOOR)), u: Math.log(Math.max(model.prior.unrelated, FLOOR)), h: Math.log(Math.max(model.prior.household, FLOOR)) },
+    logM: tables((l) => l.m), logU: tables((l) => l.u), logH: tables((l) => l.h), logN: tables((l) => l.n ?? l.u),
+    logPrior: {
+      m: Math.log(Math.max(model.prior.match, FLOOR)), u: Math.log(Math.max(model.prior.unrelated, FLOOR)),
+      h: Math.log(Math.max(model.prior.household, FLOOR)), n: Math.log(Math.max(model.prior.namesake ?? 0, FLOOR)),
+    },
     tfGiven: new Map(Object.entries(model.tf.given)),
     tfSurname: new Map(Object.entries(model.tf.surname)),
   };

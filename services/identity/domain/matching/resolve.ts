@@ -122,9 +122,10 @@ export function resolveBatch(records: readonly NormalisedPerson[], base: Matchin
   const llm = new Float64Array(P);
   const llu = new Float64Array(P);
   const llh = new Float64Array(P);
+  const lln = new Float64Array(P);
   for (let q = 0; q < P; q++) {
     const ll = logLikelihoods(compiled, patterns.table.levels.subarray(q * FIELD_COUNT, (q + 1) * FIELD_COUNT));
-    llm[q] = ll.m; llu[q] = ll.u; llh[q] = ll.h;
+    llm[q] = ll.m; llu[q] = ll.u; llh[q] = ll.h; lln[q] = ll.n;
   }
   const weight = new Float32Array(N);
   const verdict = new Uint8Array(N);
@@ -133,7 +134,7 @@ export function resolveBatch(records: readonly NormalisedPerson[], base: Matchin
   let reviewPairs = 0;
   for (let x = 0; x < N; x++) {
     const q = patterns.patternOf[x]!;
-    const w = posteriorWeight(compiled, { m: llm[q]!, u: llu[q]!, h: llh[q]! }, patterns.tfAdj[x]!);
+    const w = posteriorWeight(compiled, { m: llm[q]!, u: llu[q]!, h: llh[q]!, n: lln[q]! }, patterns.tfAdj[x]!);
     weight[x] = w;
     const v = pairVerdict(w, patterns.flags[x]!, t);
     verdict[x] = v === 'link' ? VERDICT_LINK : v === 'review' ? VERDICT_REVIEW : VERDICT_NEW;

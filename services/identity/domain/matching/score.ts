@@ -42,29 +42,34 @@ function clamp(x: number, max: number): number {
 }
 
 /** Class log-likelihoods of a level vector (without priors). */
-export function logLikelihoods(c: CompiledModel, levels: ArrayLike<number>): { m: number; u: number; h: number } {
+export interface ClassLogLikelihoods { m: number; u: number; h: number; n: number }
+
+export function logLikelihoods(c: CompiledModel, levels: ArrayLike<number>): ClassLogLikelihoods {
   let m = 0;
   let u = 0;
   let h = 0;
+  let n = 0;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const l = levels[f]!;
     m += c.logM[f]![l]!;
     u += c.logU[f]![l]!;
     h += c.logH[f]![l]!;
+    n += c.logN[f]![l]!;
   }
-  return { m, u, h };
+  return { m, u, h, n };
 }
 
 /**
  * Posterior log2-odds of "same child" from class log-likelihoods. A positive TF adjustment (common
  * name) raises the unrelated and household likelihoods: agreeing on "María González" is weak evidence.
  */
-export function posteriorWeight(c: CompiledModel, ll: { m: number; u: number; h: number }, tfAdj: number): number {
+export function posteriorWeight(c: CompiledModel, ll: ClassLogLikelihoods, tfAdj: number): number {
   const lm = c.logPrior.m + ll.m;
   const lu = c.logPrior.u + ll.u + tfAdj;
   const lh = c.logPrior.h + ll.h + tfAdj;
-  const top = Math.max(lu, lh);
-  const lnNon = top + Math.log(Math.exp(lu - top) + Math.exp(lh - top));
+  const ln = c.logPrior.n + ll.n + tfAdj;
+  const top = Math.max(lu, lh, ln);
+  const lnNon = top + Math.log(Math.exp(lu - top) + Math.exp(lh - top) + Math.exp(ln - top));
   return (lm - lnNon) / LN2;
 }
 

@@ -12,6 +12,8 @@ export interface LevelParams {
   readonly u: number;
   /** P(level | different children of the same household: siblings, twins, cousins at one address). */
   readonly h: number;
+  /** P(level | different children with the same names: namesakes). Absent in old models: = u. */
+  readonly n?: number;
 }
 
 export interface FieldParams {
@@ -73,7 +75,7 @@ export interface TrainingInfo {
 export interface MatchingModel {
   readonly version: string;
   /** Class proportions among candidate pairs: same child, same household, unrelated. Sum to 1. */
-  readonly prior: { readonly match: number; readonly household: number; readonly unrelated: number };
+  readonly prior: { readonly match: number; readonly household: number; readonly unrelated: number; readonly namesake?: number };
   readonly fields: readonly FieldParams[];
   readonly thresholds: Thresholds;
   readonly comparators: ComparatorConfig;
