@@ -2,6 +2,7 @@ import * as avro from 'avsc';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aPersonObserved } from '../test/builders/person-observed';
+import { aCaseStatus, aCaseUpdated } from '../test/builders/case-status-events';
 import { anAdmissionOrderIssued, aDiagnosisRequested, aHearingScheduled, anEgressResolved } from '../test/builders/tribunal-events';
 import {
   anAbscondmentRecorded, anAdmissionRegistered, aCapacityDeclared, aDiagnosisReported, anEgressExecuted, anEgressProposed,
@@ -53,6 +54,8 @@ const SAMPLES: { readonly [N in EventName]: EventTypes[N] } = {
   'hub.health.EmergencyVisitRecorded': anEmergencyVisitRecorded(),
   'hub.health.NewbornRegistered': aNewbornRegistered(),
   'hub.health.ProgrammeEnrolled': aProgrammeEnrolled(),
+  'hub.case.CaseStatus': aCaseStatus(),
+  'hub.case.CaseUpdated': aCaseUpdated(),
 };
 
 describe('Event catalogue: what every event carries', () => {
@@ -69,7 +72,7 @@ describe('Event catalogue: what every event carries', () => {
   });
 
   it('Given the documented non-child events, When their fields are read, Then they are events (envelope) with no person', () => {
-    expect(NON_CHILD_EVENTS).toEqual(['hub.sename.CapacityDeclared', 'hub.identity.ChildIdentityChanged']);
+    expect(NON_CHILD_EVENTS).toEqual(['hub.sename.CapacityDeclared', 'hub.identity.ChildIdentityChanged', 'hub.case.CaseStatus', 'hub.case.CaseUpdated']);
     for (const name of NON_CHILD_EVENTS) {
       expect(eventNames).toContain(name);
       expect(fieldsOf(name).map((f) => f.name)).toContain('envelope');

@@ -134,6 +134,26 @@ export const TOPICS = {
     deadLetter: true,
     description: 'Health establishments (by DEIS code): emergency visits with injury or maltreatment flags, newborns, programme enrollments.',
   },
+  caseStatus: {
+    name: 'hub.case.status.v1',
+    partitions: 6,
+    cleanupPolicy: 'compact',
+    retentionMs: -1,
+    key: '<caseId>: the latest status of each case; a null value (tombstone) removes a case that no longer exists',
+    records: ['hub.case.CaseStatus'],
+    deadLetter: false,
+    description: 'Case status (estado del caso) derived by the case-status service from every institution\'s events on the child identity: the latest version per case, compacted. For municipal subscriptions and read models.',
+  },
+  caseUpdates: {
+    name: 'hub.case.updates.v1',
+    partitions: 6,
+    cleanupPolicy: 'delete',
+    retentionMs: -1,
+    key: '<childId>: every update of one child\'s cases, in order',
+    records: ['hub.case.CaseUpdated'],
+    deadLetter: false,
+    description: 'Updates of children\'s case flows: cases opened, state changes, removals, deadlines due and breached, identity merges and splits, data-quality alerts. Carries the case snapshot and the child\'s current comuna.',
+  },
 } as const satisfies Record<string, TopicSpec>;
 
 /**
@@ -158,7 +178,7 @@ export const INTERNAL_TOPICS = {
  * are about instead (a programme; a hub child id).
  * Everything else in EVENT_SCHEMAS carries `envelope` and `person` and is keyed with childEventKey.
  */
-export const NON_CHILD_EVENTS: readonly string[] = ['hub.sename.CapacityDeclared', 'hub.identity.ChildIdentityChanged'];
+export const NON_CHILD_EVENTS: readonly string[] = ['hub.sename.CapacityDeclared', 'hub.identity.ChildIdentityChanged', 'hub.case.CaseStatus', 'hub.case.CaseUpdated'];
 
 /**
  * The message key of a child event on an institution's topic: `<institution>:<child's source record id>`,

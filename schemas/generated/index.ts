@@ -1,6 +1,8 @@
 // Generated from schemas/avro/ by `npx hub schemas generate`. Do not edit.
 
 import type { NamedSchema, RecordSchema, SchemaCatalogue } from '../schema-types';
+import { CaseStatusSchema, type CaseStatus } from './case-status.v1';
+import { CaseUpdatedSchema, type CaseUpdated } from './case-updated.v1';
 import { EventEnvelopeSchema } from './event-envelope.v1';
 import { IngestCheckpointSchema } from './ingest-checkpoint.v1';
 import { EmergencyVisitRecordedSchema, type EmergencyVisitRecorded } from './emergency-visit-recorded.v1';
@@ -38,6 +40,8 @@ import { DiagnosisTypeSchema } from './diagnosis-type.v1';
 import { EgressResolvedSchema, type EgressResolved } from './egress-resolved.v1';
 import { HearingScheduledSchema, type HearingScheduled } from './hearing-scheduled.v1';
 
+export * from './case-status.v1';
+export * from './case-updated.v1';
 export * from './event-envelope.v1';
 export * from './ingest-checkpoint.v1';
 export * from './emergency-visit-recorded.v1';
@@ -76,13 +80,15 @@ export * from './egress-resolved.v1';
 export * from './hearing-scheduled.v1';
 
 /** Full names of the top-level schemas, one per `.avsc` file. */
-export type SchemaName = 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
+export type SchemaName = 'hub.case.CaseStatus' | 'hub.case.CaseUpdated' | 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
 
 /** Full names of the events: top-level records carrying `envelope: hub.common.EventEnvelope`. */
-export type EventName = 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
+export type EventName = 'hub.case.CaseStatus' | 'hub.case.CaseUpdated' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
 
 /** The TypeScript type of each event, by full name, for typed publishing and decoding. */
 export interface EventTypes {
+  'hub.case.CaseStatus': CaseStatus;
+  'hub.case.CaseUpdated': CaseUpdated;
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecorded;
   'hub.health.NewbornRegistered': NewbornRegistered;
   'hub.health.ProgrammeEnrolled': ProgrammeEnrolled;
@@ -111,6 +117,8 @@ export interface EventTypes {
 
 /** Every top-level bundled schema by full name (an unknown string gives `undefined`). */
 export const SCHEMAS: SchemaCatalogue<SchemaName, NamedSchema> = {
+  'hub.case.CaseStatus': CaseStatusSchema,
+  'hub.case.CaseUpdated': CaseUpdatedSchema,
   'hub.common.EventEnvelope': EventEnvelopeSchema,
   'hub.connector.IngestCheckpoint': IngestCheckpointSchema,
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecordedSchema,
@@ -151,6 +159,8 @@ export const SCHEMAS: SchemaCatalogue<SchemaName, NamedSchema> = {
 
 /** The bundled schema of every event by full name: what codecs register and topics carry. */
 export const EVENT_SCHEMAS: SchemaCatalogue<EventName, RecordSchema> = {
+  'hub.case.CaseStatus': CaseStatusSchema,
+  'hub.case.CaseUpdated': CaseUpdatedSchema,
   'hub.health.EmergencyVisitRecorded': EmergencyVisitRecordedSchema,
   'hub.health.NewbornRegistered': NewbornRegisteredSchema,
   'hub.health.ProgrammeEnrolled': ProgrammeEnrolledSchema,
