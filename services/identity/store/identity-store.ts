@@ -166,11 +166,14 @@ export async function openTasksFor(client: PoolClient, recordKeys: readonly stri
   return rows.map((r) => ({ id: r.id, recordKey: r.record_key, identityId: r.identity_id, candidateIdentityIds: r.candidate_identity_ids }));
 }
 
+// Bulk writes pass ONE jsonb document (jsonb_to_recordset) rather than parallel arrays: pg's
+// array literal escaping of JSON values cost more than the inserts themselves (bench profile).
+
 export async function insertIdentities(client: PoolClient, rows: readonly { id: string; golden: unknown }[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO identities (id, golden) SELECT * FROM unnest($1::text[], $2::jsonb[])`,
-    [rows.map((r) => r.id), rows.map((r) => JSON.stringify(r.golden))],
+    'INSERT INTO identities (id, golden) SELECT u.id, u.golden FROM jsonb_to_recordset($1::jsonb) AS u(id text, golden jsonb)',
+    [JSON.stringify(rows)],
   );
 }
 
@@ -179,27 +182,28 @@ export async function updateIdentities(client: PoolClient, rows: readonly { id: 
   if (rows.length === 0) return;
   await client.query(
     `UPDATE identities i SET status = u.status, golden = u.golden, version = i.version + 1, updated_at = now()
-     FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS u(id, status, golden) WHERE i.id = u.id`,
-    [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => JSON.stringify(r.golden))],
+     FROM jsonb_to_recordset($1::jsonb) AS u(id text, status text, golden jsonb) WHERE i.id = u.id`,
+    [JSON.stringify(rows)],
   );
 }
 
-/** Inserts or replaces records (their data, identity and last event); linked_at changes only when the identity does. */
+/** Inserts or replaces records (their data, identity, last event, keys); linked_at changes only when the identity does. */
 export async function upsertRecords(client: PoolClient, rows: readonly StoredRecord[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO identity_records (record_key, identity_id, source, source_record_id, person, normalised, last_event_id, observed_at, blocking_keys)
-     SELECT k, i, s, sr, p, n, e, to_timestamp(o / 1000.0), ARRAY(SELECT jsonb_array_elements_text(b))
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::float8[], $9::jsonb[]) AS u(k, i, s, sr, p, n, e, o, b)
+     SELECT u."recordKey", u."identityId", u.source, u."sourceRecordId", u.person, u.normalised, u."lastEventId",
+            to_timestamp(u."observedAt" / 1000.0), ARRAY(SELECT jsonb_array_elements_text(u."blockingKeys"))
+     FROM jsonb_to_recordset($1::jsonb) AS u("recordKey" text, "identityId" text, source text, "sourceRecordId" text, person jsonb,
+          normalised jsonb, "lastEventId" text, "observedAt" float8, "blockingKeys" jsonb)
      ON CONFLICT (record_key) DO UPDATE SET blocking_keys = EXCLUDED.blocking_keys,
        linked_at = CASE WHEN identity_records.identity_id = EXCLUDED.identity_id THEN identity_records.linked_at ELSE now() END,
        identity_id = EXCLUDED.identity_id, person = EXCLUDED.person, normalised = EXCLUDED.normalised,
        last_event_id = EXCLUDED.last_event_id, observed_at = EXCLUDED.observed_at, updated_at = now()`,
-    [
-      rows.map((r) => r.recordKey), rows.map((r) => r.identityId), rows.map((r) => r.source), rows.map((r) => r.sourceRecordId),
-      rows.map((r) => JSON.stringify(r.person)), rows.map((r) => JSON.stringify(r.normalised)), rows.map((r) => r.lastEventId),
-      rows.map((r) => r.observedAt), rows.map((r) => JSON.stringify(r.blockingKeys)),
-    ],
+    [JSON.stringify(rows.map((r) => ({
+      recordKey: r.recordKey, identityId: r.identityId, source: r.source, sourceRecordId: r.sourceRecordId, person: r.person,
+      normalised: r.normalised, lastEventId: r.lastEventId, observedAt: r.observedAt, blockingKeys: r.blockingKeys,
+    })))],
   );
 }
 
@@ -245,12 +249,10 @@ export async function appendLedger(client: PoolClient, entries: readonly NewLedg
   await client.query(
     `INSERT INTO identity_ledger (seq, identity_id, kind, record_key, other_identity_id, actor, reason, explanation, model_version, cause_id)
      OVERRIDING SYSTEM VALUE
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
-    [
-      s, entries.map((e) => e.identityId), entries.map((e) => e.kind), entries.map((e) => e.recordKey), entries.map((e) => e.otherIdentityId),
-      entries.map((e) => e.actor), entries.map((e) => e.reason), entries.map((e) => (e.explanation === null ? null : JSON.stringify(e.explanation))),
-      entries.map((e) => e.modelVersion), entries.map((e) => e.causeId),
-    ],
+     SELECT u.seq, u."identityId", u.kind, u."recordKey", u."otherIdentityId", u.actor, u.reason, u.explanation, u."modelVersion", u."causeId"
+     FROM jsonb_to_recordset($1::jsonb) AS u(seq bigint, "identityId" text, kind text, "recordKey" text, "otherIdentityId" text,
+          actor text, reason text, explanation jsonb, "modelVersion" text, "causeId" text)`,
+    [JSON.stringify(entries.map((e, i) => ({ ...e, seq: s[i] })))],
   );
   return [...s];
 }
