@@ -101,6 +101,10 @@ describe('dedup service killed with SIGKILL', () => {
     expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([]);
     expect(new Set(observed.map((m) => m.sourceEventId))).toEqual(totals.emittingEventIds);
     expect(observed).toHaveLength(totals.personsEmitted);
+
+    // Graceful shutdown: SIGTERM stops the consumer, the relay and the clients, and exits 0.
+    const exitCode = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
     child!.kill('SIGTERM');
+    expect(await exitCode).toBe(0);
   });
 });
