@@ -58,9 +58,17 @@ export async function createDedupWorld(label: string, baseEnv: NodeJS.ProcessEnv
   const schema = `${baseEnv.HUB_DB_SCHEMA ?? 'hub'}_${label}_${id}`.slice(0, 63);
   const env: NodeJS.ProcessEnv = { ...baseEnv, HUB_DB_SCHEMA: schema, HUB_TOPIC_PREFIX: `${baseEnv.HUB_TOPIC_PREFIX ?? ''}${label}-${id}.`, HTTP_PORT: '0' };
   const config = loadConfig(dedupConfigSchema, env);
-  await prepareHub(config, log);
   const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'dedup-test', max: 3 });
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'dedup-test', log });
+  try {
+    await prepareHub(config, log);
+  } catch (err) {
+    // A half-prepared world (topics created, the registry failed) is removed, not left on a shared disk.
+    await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(config.HUB_DB_SCHEMA)} CASCADE`).catch(() => undefined);
+    await pool.end();
+    await dropTopicsAndSubjects(kafka, config.SCHEMA_REGISTRY_URL, config.HUB_TOPIC_PREFIX).catch(() => undefined);
+    throw err;
+  }
   const codec = createAvroCodec(createSchemaRegistryClient(config.SCHEMA_REGISTRY_URL), SCHEMAS as Readonly<Record<string, object>>);
   const producer = await createProducer(kafka);
   const p = config.HUB_TOPIC_PREFIX;
