@@ -76,7 +76,7 @@ function initialLevels(field: string, levels: readonly string[]): LevelParams[] 
  * (the household class swallowed the matches on FEBRL in a first attempt).
  */
 export const HOUSEHOLD_GIVEN: Readonly<Record<string, number>> = {
-  exact: 0.002, subset: 0.01, shared: 0.05, nickname: 0.001, 'name-swap': 0.001, close: 0.01, phonetic: 0.01, similar: 0.06, else: 0.856,
+  exact: 0.0003, subset: 0.003, shared: 0.04, nickname: 0.001, 'name-swap': 0.001, close: 0.005, phonetic: 0.01, similar: 0.06, else: 0.8797,
 };
 
 export const BASE_MODEL: MatchingModel = {
