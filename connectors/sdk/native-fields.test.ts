@@ -12,6 +12,20 @@ describe('native field values', () => {
     }
   });
 
+  it('Given the last days of every month from 1900 to 2100, When parsed as dates and instants, Then exactly the days the calendar has are accepted', () => {
+    const wrong: string[] = [];
+    for (let y = 1900; y <= 2100; y++) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 28; d <= 31; d++) {
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+          const text = `${d}-${m}-${y}`;
+          if (parseNativeDate(text).ok !== real || parseNativeInstant(`${text} 12:00`).ok !== real) wrong.push(text);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('Given Chilean wall-clock times across the DST change, When converted, Then offsets are -3 in summer and -4 in winter', () => {
     expect(chileLocalToEpoch(2024, 1, 15, 12, 0)).toBe(Date.UTC(2024, 0, 15, 15, 0));
     expect(chileLocalToEpoch(2024, 7, 15, 12, 0)).toBe(Date.UTC(2024, 6, 15, 16, 0));

@@ -96,13 +96,24 @@ export function parseNativeDate(t: string): Parsed<string> {
   const ymd = dmy ? undefined : YMD.exec(t);
   if (!dmy && !ymd) return fail('INVALID_DATE');
   const [d, m, y] = dmy ? [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])] : [Number(ymd![3]), Number(ymd![2]), Number(ymd![1])];
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return fail('INVALID_DATE');
-  return ok(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  if (!isCalendarDate(y, m, d)) return fail('INVALID_DATE');
+  return ok(isoDate(y, m, d));
 }
 export const date = fieldType(parseNativeDate);
 
+/** The range of years the hub accepts, and a real day of that month. */
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Gregorian month lengths (arithmetic: a Date per call costs more than the rest of a date's parse). */
 function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 const DMY_TIME = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -119,10 +130,9 @@ export function parseNativeInstant(t: string): Parsed<number> {
   }
   const m = DMY_TIME.exec(t) ?? isoLocal(t);
   if (!m) return fail('INVALID_DATETIME');
-  const dateOk = parseNativeDate(`${m[1]}-${m[2]}-${m[3]}`);
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const [h, mi, s] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (!dateOk.ok || h > 23 || mi > 59 || s > 59) return fail('INVALID_DATETIME');
-  const [y, mo, d] = dateOk.value.split('-').map(Number) as [number, number, number];
+  if (!isCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return fail('INVALID_DATETIME');
   return ok(chileLocalToEpoch(y, mo, d, h, mi, s));
 }
 export const instant = fieldType(parseNativeInstant);
@@ -170,7 +180,7 @@ export function chileLocalToEpoch(y: number, mo: number, d: number, h = 0, mi = 
 /** A RUN as written (`12.345.678-5`, `12345678-5`, `123456785`). Kept as written when well formed; "SIN RUN" markers are blank. */
 export const run = fieldType((t): Parsed<string | null> => {
   if (t.length > 20) return fail('TOO_LONG');
-  const r = parseRun(t);
+  const r = parseRunOnce(t);
   if (r.ok || r.reason === 'CHECK_DIGIT' || r.reason === 'PLACEHOLDER') return ok(t);
   return r.reason === 'EMPTY' ? ok(null) : fail('INVALID_RUN');
 });
@@ -199,6 +209,16 @@ export const rbd = fieldType((t) => {
   const r = parseRbd(num, dv);
   return r.ok ? ok(String(r.rbd)) : fail('INVALID_RBD');
 });
+
+/**
+ * parseRun with a one-entry memo: processRecord parses the same RUN again right after the field
+ * (for its warning), once per record. Results are read-only.
+ */
+export function parseRunOnce(t: string): ReturnType<typeof parseRun> {
+  if (t !== lastRun.text) lastRun = { text: t, result: parseRun(t) };
+  return lastRun.result;
+}
+let lastRun: { text: string | undefined; result: ReturnType<typeof parseRun> } = { text: undefined, result: parseRun(null) };
 
 /** The IPE, the provisional school id of migrant children without a RUN; kept as written, like the RUN. */
 export const ipe = fieldType((t) => {

@@ -1,8 +1,8 @@
 import type { ZodError } from 'zod';
-import { parseRun } from '../../services/platform/chile';
 import { childEventKey } from '../../schemas/topics';
 import { contentHash, deterministicEventId } from './event-id';
 import { fastRecordParser } from './fast-record-parser';
+import { parseRunOnce } from './native-fields';
 import { RUN_FIELD } from './person-fields';
 import type { ConnectorSpec, FieldIssue, MappedEvent, RecordKind } from './record-kind';
 
@@ -96,7 +96,7 @@ function canonicalContent(m: MappedEvent): unknown {
 
 function runWarnings(run: string | null): FieldIssue[] {
   if (run === null) return [];
-  const r = parseRun(run);
+  const r = parseRunOnce(run);
   if (r.ok) return [];
   if (r.reason === 'CHECK_DIGIT') return [{ field: RUN_FIELD, code: 'RUN_CHECK_DIGIT' }];
   if (r.reason === 'PLACEHOLDER') return [{ field: RUN_FIELD, code: 'RUN_PLACEHOLDER' }];
@@ -104,9 +104,15 @@ function runWarnings(run: string | null): FieldIssue[] {
 }
 
 function majorOf(topic: string): number {
-  const m = /\.v(\d+)$/.exec(topic);
-  return m ? Number(m[1]) : 1;
+  let major = majors.get(topic);
+  if (major === undefined) {
+    const m = /\.v(\d+)$/.exec(topic);
+    major = m ? Number(m[1]) : 1;
+    majors.set(topic, major);
+  }
+  return major;
 }
+const majors = new Map<string, number>();
 
 /** Zod issues as field issues; our field types put the code in `message`, zod's own codes are mapped. */
 export function zodIssues(error: ZodError): FieldIssue[] {

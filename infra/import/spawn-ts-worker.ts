@@ -8,6 +8,6 @@ import { Worker } from 'node:worker_threads';
  */
 export function spawnTsWorker(modulePath: string, workerData: unknown): Worker {
   const bootstrap = `require('@swc-node/register'); require(${JSON.stringify(modulePath)});`;
-  // execArgv [] so a parent started with `-r @swc-node/register` does not register it twice.
-  return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
+  // Not the parent's execArgv (jest's or `-r` flags), except CPU profiling, so `--cpu-prof` covers the worker too.
+  return new Worker(bootstrap, { eval: true, workerData, execArgv: process.execArgv.filter((a) => a.startsWith('--cpu-prof')) });
 }

@@ -39,6 +39,18 @@ describe('createRecordEncoder', () => {
     expect(registry.registered[0]).toBe(`${topic}-${message.recordName}`);
   });
 
+  it('Given 3000 messages (more than one slab) and one larger than a slab, When encoded, Then each equals the codec\'s bytes and earlier ones are not overwritten', async () => {
+    const registry = fakeRegistry();
+    const encoder = await createRecordEncoder(registry, schemas, [{ topic, recordName: message.recordName }]);
+    const codec = createAvroCodec(registry, schemas);
+    const values = Array.from({ length: 3000 }, (_, i) => ({ ...message.value, grade: i === 1500 ? 'x'.repeat(300_000) : `curso ${i}` }));
+
+    const encoded = values.map((v) => encoder.encode(topic, message.recordName, v));
+
+    const expected = await Promise.all(values.map((v) => codec.encode(topic, message.recordName, v)));
+    expect(encoded.filter((b, i) => !b.equals(expected[i]!))).toHaveLength(0);
+  });
+
   it('Given a value missing a required field, When encoded, Then it is refused as AVRO_INVALID naming the path, like the codec', async () => {
     const encoder = await createRecordEncoder(fakeRegistry(), schemas, [{ topic, recordName: message.recordName }]);
     const broken = { ...message.value, rbd: 8485 };

@@ -2,7 +2,7 @@ import * as avro from 'avsc';
 import { PermanentError } from '../../../services/platform/errors';
 import type { SchemaRegistryClient } from '../../../services/platform/avro/registry-client';
 import { subjectFor } from '../../../services/platform/avro/subject-naming';
-import { frame } from '../../../services/platform/avro/wire-format';
+import { MAGIC_BYTE } from '../../../services/platform/avro/wire-format';
 
 /**
  * Synchronous Avro encoding for imports: the schema ids are registered (or found) once up front,
@@ -41,9 +41,30 @@ export async function createRecordEncoder(registry: SchemaRegistryClient, localS
         target.type.isValid(value, { errorHook: (path) => invalid.push(path.join('.') || '(root)') });
         throw new PermanentError('AVRO_INVALID', `value does not match ${recordName} at ${invalid.join(', ')}`, { field: invalid[0] });
       }
-      return frame(target.id, target.type.toBuffer(value));
+      // Framed in place: header and body written straight into a slab, the message a view of it
+      // (toBuffer + frame would allocate twice, zero-fill and copy twice per message).
+      for (;;) {
+        if (slab.length - used < HEADER_BYTES + 64) slab = newSlab(SLAB_BYTES);
+        const end = target.type.encode(value, slab, used + HEADER_BYTES);
+        if (end < 0) { slab = newSlab(Math.max(SLAB_BYTES, 2 * (slab.length - used - end))); continue; }
+        slab.writeUInt8(MAGIC_BYTE, used);
+        slab.writeInt32BE(target.id, used + 1);
+        const out = slab.subarray(used, end);
+        used = end;
+        return out;
+      }
     },
   };
+}
+
+/** Slabs are never reused: earlier messages stay views of them until they are published and dropped. */
+const SLAB_BYTES = 256 * 1024;
+const HEADER_BYTES = 5;
+let slab = Buffer.alloc(0);
+let used = 0;
+function newSlab(bytes: number): Buffer {
+  used = 0;
+  return Buffer.allocUnsafeSlow(bytes);
 }
 
 function keyOf(topic: string, recordName: string): string {
