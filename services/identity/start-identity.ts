@@ -113,7 +113,10 @@ export async function startIdentity(config: IdentityConfig, log: Logger, over: {
         groupId: config.HUB_TOPIC_PREFIX + config.IDENTITY_GROUP_ID,
         topics: [config.HUB_TOPIC_PREFIX + TOPICS.personObserved.name],
         partitionsConsumedConcurrently: config.IDENTITY_PARTITIONS_CONCURRENTLY,
-        handle: createIdentityStreamHandler({ pool, codec, model, topicPrefix: config.HUB_TOPIC_PREFIX, outboxChannel: channel, log, observer: identityMetrics }),
+        handle: createIdentityStreamHandler({
+          pool, codec, model, topicPrefix: config.HUB_TOPIC_PREFIX, outboxChannel: channel, log, observer: identityMetrics,
+          recordsPerTransaction: config.IDENTITY_RECORDS_PER_TRANSACTION,
+        }),
         onCrash: (e) => over.onCrash?.(e),
       });
       await codec.registerAll(config.HUB_TOPIC_PREFIX + TOPICS.personObserved.name, [PERSON_OBSERVED_RECORD]);

@@ -1,6 +1,7 @@
 /**
  * The identity stream's batch handler: PersonObserved in, identities, ledger, review tasks and
- * ChildIdentityChanged events out — per consumed batch ONE PostgreSQL transaction (docs/adr/0011):
+ * ChildIdentityChanged events out — per consumed batch (split into chunks of at most
+ * `recordsPerTransaction` records, in offset order) ONE PostgreSQL transaction each (docs/adr/0011):
  *
  *  1. claim the batch's event ids (processed_events): redeliveries after a crash are skipped;
  *  2. normalise the new records and compute their blocking keys (pure);
@@ -57,6 +58,13 @@ export interface IdentityStreamOptions {
   readonly observer?: IdentityStreamObserver;
   /** Attempts of a batch transaction on a deadlock or serialization failure before giving up to the consumer. */
   readonly attempts?: number;
+  /**
+   * Records per transaction. A consumed batch larger than this is decided in several
+   * transactions, in offset order, before its offset is committed: each claims its own event ids,
+   * so a crash in between is still exactly once. Bounds the advisory locks one transaction holds
+   * (about five per record; PostgreSQL's lock table is shared and finite).
+   */
+  readonly recordsPerTransaction?: number;
 }
 
 interface Input { readonly obs: ObservedRecord; readonly recordedAt: number; readonly traceId: string | null }
@@ -86,6 +94,7 @@ function toInput(m: ConsumedMessage, model: MatchingModel): Input {
 export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messages: readonly ConsumedMessage[]) => Promise<void> {
   const now = opts.now ?? Date.now;
   const attempts = opts.attempts ?? 5;
+  const perTransaction = opts.recordsPerTransaction ?? 100;
   const log = opts.log.child({ component: 'identity-stream' });
 
   async function once(inputs: readonly Input[]): Promise<{ decided: { kind: DecisionKind; recordedAt: number }[]; redelivered: number }> {
@@ -174,18 +183,21 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messa
   return async (messages) => {
     if (messages.length === 0) return;
     const inputs = messages.map((m) => toInput(m, opts.model));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const { decided, redelivered } = await once(inputs);
-        const committedAt = now();
-        for (const d of decided) opts.observer?.decided?.(d.kind, committedAt - d.recordedAt);
-        if (redelivered > 0) opts.observer?.redelivered?.(redelivered);
-        return;
-      } catch (err) {
-        // Deadlocks between concurrent batches are resolved by PostgreSQL aborting one: retry it here
-        // (cheaper than restarting the consumer); other transient failures go to the consumer.
-        if (!isRetriable(err) || attempt >= attempts) throw err;
-        log.warn({ attempt, errCode: (err as TransientError).code }, 'identity batch retried');
+    for (let start = 0; start < inputs.length; start += perTransaction) {
+      const chunk = inputs.slice(start, start + perTransaction);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { decided, redelivered } = await once(chunk);
+          const committedAt = now();
+          for (const d of decided) opts.observer?.decided?.(d.kind, committedAt - d.recordedAt);
+          if (redelivered > 0) opts.observer?.redelivered?.(redelivered);
+          break;
+        } catch (err) {
+          // Deadlocks between concurrent batches are resolved by PostgreSQL aborting one: retry it here
+          // (cheaper than restarting the consumer); other transient failures go to the consumer.
+          if (!isRetriable(err) || attempt >= attempts) throw err;
+          log.warn({ attempt, errCode: (err as TransientError).code }, 'identity batch retried');
+        }
       }
     }
   };
