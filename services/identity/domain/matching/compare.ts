@@ -3,7 +3,7 @@
  * A Comparator instance memoises string similarities (names repeat a lot), so batch resolution
  * creates one and reuses it; results never depend on the cache.
  */
-import { BIRTH_CONSISTENT, F, FIELD_COUNT, INDIVIDUAL_EVIDENCE, SAME_FAMILY_SURNAMES, lv } from './config';
+import { BIRTH_CONSISTENT, F, FIELD_COUNT, INDIVIDUAL_EVIDENCE, LEVEL_COUNTS, SAME_FAMILY_SURNAMES, lv } from './config';
 import { genderVariant, jaroWinkler, spanishPhonetic, withinOneEdit } from './strings';
 import type { ComparatorConfig, NormalisedPerson } from './types';
 
@@ -13,6 +13,8 @@ export const FLAG_RUN_CONFLICT = 2;
 export const FLAG_NEWBORN_MOTHER_RUN = 4;
 export const FLAG_HOUSEHOLD_ONLY = 8;
 export const FLAG_TWIN_PATTERN = 16;
+/** More fields clearly disagree than agree: however strong the agreeing ones, not an automatic link. */
+export const FLAG_MOSTLY_DISAGREES = 32;
 
 const PARTICLE_PREFIXES = ['DELOS', 'DELAS', 'DELA', 'DEL', 'DE', 'LOS', 'LAS', 'LA', 'VANDER', 'VAN', 'VON', 'DI', 'DA', 'DOS', 'DO'];
 
@@ -225,7 +227,21 @@ function flags(levels: Int8Array | number[], a: NormalisedPerson, b: NormalisedP
   const idAgrees = run === 0 || INDIVIDUAL_EVIDENCE.identifier.includes(levels[F.identifier]! as 0 | 1);
   if (!idAgrees && sameFamily.has(surnames) && birthLevel === B.exact && (given === G.else || given === G.similar)) f |= FLAG_TWIN_PATTERN;
   if (!idAgrees && given === G.else && a.given.length > 0 && b.given.length > 0 && genderPair(a.given, b.given) && sameFamily.has(surnames)) f |= FLAG_TWIN_PATTERN;
+  if (mostlyDisagrees(levels)) f |= FLAG_MOSTLY_DISAGREES;
   return f;
+}
+
+function mostlyDisagrees(levels: Int8Array | number[]): boolean {
+  let agree = 0;
+  let disagree = 0;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (f === F.sex) continue; // small weight, not a vote
+    const k = LEVEL_COUNTS[f]!;
+    const l = levels[f]!;
+    if (l === k - 1) continue; // null
+    if (l === k - 2) disagree++; else agree++;
+  }
+  return disagree > agree;
 }
 
 function genderPair(a: readonly string[], b: readonly string[]): boolean {

@@ -84,7 +84,7 @@ export const BASE_MODEL: MatchingModel = {
   prior: { match: 0.2, household: 0.1, unrelated: 0.65, namesake: 0.05 },
   fields: FIELD_NAMES.map((name): FieldParams => ({ name, levels: initialLevels(name, FIELD_LEVELS[name]) })),
   // Posterior log2-odds: 12 bits ≈ P(same child) ≥ 0.9998 for an automatic link; ≥ 0 (P ≥ 0.5) for review.
-  thresholds: { autoLink: 12, review: 0, nearTie: 4 },
+  thresholds: { autoLink: 10, review: 0, nearTie: 4 },
   comparators: { jwHigh: 0.92, jwLow: 0.8, nicknames: DEFAULT_NICKNAMES },
   blocking: { keys: ['run', 'identifier', 'names', 'name-date', 'prefix-date', 'date-place', 'date', 'given-maternal', 'surnames-year', 'name-place', 'phone', 'address'], maxBlockSize: 60 },
   tf: { given: {}, surname: {}, floor: 0.00001, maxAdjustment: 3 },

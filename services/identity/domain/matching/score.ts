@@ -5,7 +5,7 @@
  */
 import { F, FIELD_COUNT, FIELD_LEVELS, FIELD_NAMES, lv } from './config';
 import {
-  Comparator, FLAG_HOUSEHOLD_ONLY, FLAG_NEWBORN_MOTHER_RUN, FLAG_RUN_AGREES, FLAG_RUN_CONFLICT, FLAG_TWIN_PATTERN,
+  Comparator, FLAG_HOUSEHOLD_ONLY, FLAG_MOSTLY_DISAGREES, FLAG_NEWBORN_MOTHER_RUN, FLAG_RUN_AGREES, FLAG_RUN_CONFLICT, FLAG_TWIN_PATTERN,
 } from './compare';
 import type { CompiledModel } from './model';
 import type { FieldComparison, MatchingModel, NormalisedPerson, PairExplanation, Thresholds } from './types';
@@ -83,6 +83,7 @@ export function ruleNames(flags: number): string[] {
   if (flags & FLAG_NEWBORN_MOTHER_RUN) out.push('newborn-mother-run');
   if (flags & FLAG_HOUSEHOLD_ONLY) out.push('household-only');
   if (flags & FLAG_TWIN_PATTERN) out.push('twin-pattern');
+  if (flags & FLAG_MOSTLY_DISAGREES) out.push('mostly-disagrees');
   return out;
 }
 
@@ -92,7 +93,7 @@ export function ruleNames(flags: number): string[] {
  * 2. twin/sibling pattern (same family, same birth date, different given names) → never a link;
  * 3. RUN agrees with a consistent birth date → link;
  * 4. two different valid RUNs → never a link (review only if the rest is overwhelming);
- * 5. household fields alone → never a link;
+ * 5. household fields alone, or more fields disagreeing than agreeing → never a link;
  * 6. weight ≥ autoLink → link; weight ≥ review → review; else new.
  */
 export function pairVerdict(weight: number, flags: number, t: Thresholds): PairVerdict {
@@ -100,7 +101,7 @@ export function pairVerdict(weight: number, flags: number, t: Thresholds): PairV
   if (flags & FLAG_TWIN_PATTERN) return weight >= t.autoLink ? 'review' : 'new';
   if (flags & FLAG_RUN_AGREES) return 'link';
   if (flags & FLAG_RUN_CONFLICT) return weight >= t.autoLink ? 'review' : 'new';
-  if (weight >= t.autoLink) return flags & FLAG_HOUSEHOLD_ONLY ? 'review' : 'link';
+  if (weight >= t.autoLink) return flags & (FLAG_HOUSEHOLD_ONLY | FLAG_MOSTLY_DISAGREES) ? 'review' : 'link';
   return weight >= t.review ? 'review' : 'new';
 }
 
