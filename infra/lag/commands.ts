@@ -2,7 +2,7 @@ import { loadConfig } from '../../services/platform/config/load-config';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
 import { createLogger } from '../../services/platform/logging/create-logger';
-import { hubServiceOf, lagRows, lagRulesSchema, LagMonitor, RecordTimestamps, rulesFromConfig, type GroupReport, type HubGroupNaming, type LagReport } from '../../services/lag';
+import { hubServiceOf, lagRows, lagRulesSchema, LagMonitor, MarkerProbe, RecordTimestamps, rulesFromConfig, type GroupReport, type HubGroupNaming, type LagReport } from '../../services/lag';
 import type { CliContext, Command } from '../cli/command';
 import { HUB_SERVICES, LOCAL_HOST, servicePort } from '../services';
 import { groupMatcher, parseLagOptions, type LagOptions } from './options';
@@ -35,23 +35,27 @@ export const lagCommand: Command = {
 
     // kafkajs logs every retried coordinator hiccup: keep stderr for people unless asked.
     const log = createLogger({ service: 'hub-lag', level: (ctx.env.LOG_LEVEL as 'fatal' | undefined) ?? 'fatal', destination: process.stderr as never });
-    const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag-cli', log }).admin();
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag-cli', log });
+    const admin = kafka.admin();
     const ruleConfig = loadConfig(lagRulesSchema, ctx.env);
     const rules = { ...rulesFromConfig(ruleConfig), windowSize: Math.max(opts.samples, 2), minDistanceMs: 0, minSamples: Math.min(ruleConfig.LAG_MIN_SAMPLES, Math.max(opts.samples, 2)) };
     const monitor = new LagMonitor({
       admin, rules, naming, now: () => Date.now(),
       timestamps: new RecordTimestamps(admin, { resolutionMs: 250, maxProbes: 40, slackMs: 1000 }),
       sampleIntervalMs: opts.intervalMs, freshMs: 0, historyPoints: 10, include: matches,
+      markers: ruleConfig.LAG_MARKER_CHECK_MAX_LAG > 0 ? new MarkerProbe(kafka, admin) : undefined, markerMaxLag: ruleConfig.LAG_MARKER_CHECK_MAX_LAG,
     });
     try {
       await admin.connect();
       const started = Date.now();
       let report: LagReport = await monitor.sample(true);
-      for (let i = 1; i < opts.samples; i++) {
+      let taken = 1;
+      for (; taken < opts.samples; taken++) {
         await sleep(opts.intervalMs);
         report = await monitor.sample(true);
       }
-      const note = () => ctx.t('lag.source.direct', { brokers: config.KAFKA_BROKERS.join(','), samples: opts.samples, seconds: ((Date.now() - started) / 1000).toLocaleString(ctx.lang === 'en' ? 'en-US' : 'es-CL', { maximumFractionDigits: 1 }), min: rules.minSamples });
+      report = (await monitor.settleMarkers()) ?? report;
+      const note = () => ctx.t('lag.source.direct', { brokers: config.KAFKA_BROKERS.join(','), samples: taken, seconds: ((Date.now() - started) / 1000).toLocaleString(ctx.lang === 'en' ? 'en-US' : 'es-CL', { maximumFractionDigits: 1 }), min: rules.minSamples, window: rules.windowSize });
       print(ctx, opts, report.groups, note(), naming);
       if (!opts.watch) return 0;
       if (!opts.json) ctx.out(ctx.t('lag.watching', { seconds: opts.intervalMs / 1000 }));
@@ -60,6 +64,7 @@ export const lagCommand: Command = {
       while (!stop) {
         await sleep(opts.intervalMs);
         report = await monitor.sample(true);
+        taken++;
         if (ctx.isTTY && !opts.json) process.stdout.write('\x1b[2J\x1b[H');
         print(ctx, opts, report.groups, note(), naming);
       }

@@ -30,7 +30,7 @@ async function exportedNames(): Promise<Set<string>> {
     groups: [{
       group: 'hub.dedup', hubService: 'dedup', state: 'Stable', members: [], status: 'OK', totalLag: 0, maxLag: 0, maxLagSeconds: 0,
       consumptionPerSecond: 1, productionPerSecond: 1,
-      partitions: [{ topic: 't', partition: 0, committedOffset: 5, logEndOffset: 5, lowOffset: 0, lag: 0, lagSeconds: 0, status: 'OK', reason: 'within-allowed-lag', complete: 1, consumptionPerSecond: 1, productionPerSecond: 1, owner: 'member', ownerClientId: 'c' }],
+      partitions: [{ topic: 't', partition: 0, committedOffset: 5, logEndOffset: 5, lowOffset: 0, lag: 0, lagSeconds: 0, status: 'OK', reason: 'within-allowed-lag', complete: 1, consumptionPerSecond: 1, productionPerSecond: 1, owner: 'member', ownerClientId: 'c', onlyMarkers: false }],
     }],
   };
   const m = registerLagMetrics(registry, async () => report, () => 1_000);

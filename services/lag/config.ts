@@ -25,6 +25,7 @@ export const lagRulesSchema = z.object({
   LAG_MIN_DISTANCE_MS: z.coerce.number().int().min(0).default(1000).describe('A sample closer than this to the previous one replaces it (Burrow `min-distance`).'),
   LAG_ALLOWED_LAG: z.coerce.number().int().min(0).default(0).describe('Lag (messages) at or below which a partition is OK whatever its trend (Burrow `allowed-lag`).'),
   LAG_ALLOWED_LAG_BY_GROUP: allowedLagByGroup.default({}).describe('Per-group allowed lag, JSON: {"hub.deliveries":100}.'),
+  LAG_MARKER_CHECK_MAX_LAG: z.coerce.number().int().min(0).max(100).default(2).describe('An idle lag up to this many messages is read to see whether it is only transaction markers (0: never read).'),
   LAG_FAST_STOP: z.enum(['on', 'off']).default('on').describe('STOP at once when no live member owns a lagging partition (instead of waiting for the window).'),
 });
 

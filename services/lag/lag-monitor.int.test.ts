@@ -5,6 +5,7 @@ import { DEFAULT_RULES, type LagRules } from './domain/rules';
 import type { PartitionReport } from './domain/group-report';
 import { LagMonitor, type LagReport } from './lag-monitor';
 import { RecordTimestamps } from './record-timestamps';
+import { MarkerProbe } from './marker-probe';
 import { committedReaches, deleteGroupsQuietly, produce, produceSteadily, sleep, startConsumer, type TestConsumer } from './testing/consumers';
 
 /**
@@ -183,5 +184,47 @@ describe('lag monitor against real Kafka', () => {
     await sleep(600);
     const report = await m.current();
     expect(report.groups[0]!.partitions[0]).toMatchObject({ committedOffset: 2, logEndOffset: 9, lag: 7, status: 'STOP' });
+  });
+
+  it('Given a consumer that commits "last + 1" by hand after a transaction, When its lag of 1 is only the commit marker, Then OK with lag still log-end − committed; a real unread record of a stuck consumer stays STALL', async () => {
+    const txTopic = await fx.topic('lag-tx');
+    const plainTopic = await fx.topic('lag-plain');
+    const txGroup = groupId('tx');
+    const stuckGroup = groupId('onebehind');
+    const tx = fx.kafka.producer({ transactionalId: uniqueId('lag-tx'), idempotent: true, maxInFlightRequests: 1 });
+    await tx.connect();
+    const t = await tx.transaction();
+    await t.send({ topic: txTopic, messages: [0, 1, 2].map((i) => ({ key: `k${i}`, value: `v${i}`, partition: 0 })) });
+    await t.commit();
+    await tx.disconnect();
+    // The hub's consumers commit the offset after the last record they handled, by hand.
+    const manual = fx.kafka.consumer({ groupId: txGroup });
+    consumers.push({ group: txGroup, consumer: manual, handled: () => 0, release: () => undefined, stop: () => manual.disconnect() });
+    await manual.connect();
+    await manual.subscribe({ topic: txTopic, fromBeginning: true });
+    await manual.run({ autoCommit: false, eachMessage: async ({ topic, partition, message }) => {
+      await manual.commitOffsets([{ topic, partition, offset: String(Number(message.offset) + 1) }]);
+    } });
+    await committedReaches(fx.admin, txGroup, txTopic, 3);
+    await produce(fx.producer, plainTopic, 4, 'p');
+    await consumer(fx.kafka, stuckGroup, plainTopic, { stuckAt: 3 });
+    await committedReaches(fx.admin, stuckGroup, plainTopic, 3);
+
+    const m = new LagMonitor({
+      admin: fx.admin, rules: { ...DEFAULT_RULES, windowSize: 4, minSamples: 3, minDistanceMs: 100 }, naming: { prefix, services: [] },
+      timestamps: new RecordTimestamps(fx.admin, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
+      now: () => Date.now(), sampleIntervalMs: 400, freshMs: 60_000, historyPoints: 10, include: (g) => g === txGroup || g === stuckGroup,
+      markers: new MarkerProbe(fx.kafka, fx.admin), markerMaxLag: 2,
+    });
+    monitors.push(m);
+    m.start();
+    const { p } = await partitionWhen(m, txGroup, (x) => x.onlyMarkers, 'the marker read');
+    expect(p).toMatchObject({ committedOffset: 3, logEndOffset: 4, lag: 1, lagSeconds: 0, status: 'OK', reason: 'only-transaction-markers' });
+    const stuck = await partitionWhen(m, stuckGroup, (x) => x.status === 'STALL', 'STALL of the one-behind consumer');
+    expect(stuck.p).toMatchObject({ committedOffset: 3, logEndOffset: 4, lag: 1, onlyMarkers: false });
+    // The probe's throw-away groups are deleted once read.
+    await m.stop();
+    const listed = (await fx.admin.listGroups()).groups.map((g) => g.groupId);
+    expect(listed.filter((g) => g.startsWith('hub-lag-probe-'))).toEqual([]);
   });
 });

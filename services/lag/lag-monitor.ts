@@ -7,6 +7,7 @@ import type { LagRules } from './domain/rules';
 import { appendSample, lagOf, pushBounded, type OffsetSample } from './domain/samples';
 import type { GroupStatus } from './domain/status';
 import type { RecordTimestamps } from './record-timestamps';
+import { markerKey, type MarkerProbe, type MarkerTarget } from './marker-probe';
 import { sampleCluster } from './sampler';
 
 export interface LagReport {
@@ -38,6 +39,10 @@ export interface LagMonitorOptions {
   readonly onError?: (err: unknown) => void;
   /** Told how long each successful sample took (ms). */
   readonly onSampled?: (ms: number) => void;
+  /** Reads partitions whose small, idle lag may be only transaction markers (docs/adr/0009). */
+  readonly markers?: MarkerProbe;
+  /** Largest lag per partition worth that read (a transaction leaves one marker per partition). */
+  readonly markerMaxLag?: number;
 }
 
 interface PartitionState {
@@ -66,6 +71,9 @@ export class LagMonitor {
   private inFlight: Promise<LagReport> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** markerKey → only markers pending; a key names exact offsets, so an answer never goes stale. */
+  private readonly markerAnswers = new Map<string, boolean>();
+  private markerRun: Promise<void> | undefined;
 
   constructor(private readonly opts: LagMonitorOptions) {}
 
@@ -83,6 +91,7 @@ export class LagMonitor {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.inFlight?.catch(() => undefined);
+    await this.markerRun;
   }
 
   /** The report as of now: the last one when fresh enough, else a new sample. */
@@ -131,6 +140,7 @@ export class LagMonitor {
     for (const group of [...this.history.keys()]) if (!this.groupMeta.has(group)) this.history.delete(group);
 
     await this.resolveLagSeconds(snapshot.at);
+    void this.checkMarkers();
     const report = this.report(snapshot.at);
     if (record) {
       for (const g of report.groups) {
@@ -139,6 +149,48 @@ export class LagMonitor {
     }
     this.last = report;
     return report;
+  }
+
+  /**
+   * Waits for marker reads of the current idle lags (started after each sample), then rebuilds
+   * the report with their answers. `hub lag` calls it before printing.
+   */
+  async settleMarkers(): Promise<LagReport | undefined> {
+    await this.markerRun;
+    await this.checkMarkers();
+    if (this.last) this.last = this.report(this.last.at);
+    return this.last;
+  }
+
+  /** Small lags unchanged over the last two samples, not yet read: maybe only markers. */
+  private markerTargets(): MarkerTarget[] {
+    const max = this.opts.markerMaxLag ?? 0;
+    const targets = new Map<string, MarkerTarget>();
+    for (const p of this.partitions.values()) {
+      const [prev, cur] = p.window.slice(-2);
+      if (!prev || !cur) continue;
+      const lag = lagOf(cur);
+      if (lag <= 0 || lag > max || prev.committed !== cur.committed || prev.logEnd !== cur.logEnd) continue;
+      const t = { topic: p.topic, partition: p.partition, from: cur.committed ?? cur.low, to: cur.logEnd };
+      if (!this.markerAnswers.has(markerKey(t))) targets.set(markerKey(t), t);
+    }
+    return [...targets.values()];
+  }
+
+  private checkMarkers(): Promise<void> {
+    const probe = this.opts.markers;
+    if (!probe || this.markerRun) return this.markerRun ?? Promise.resolve();
+    const targets = this.markerTargets();
+    if (targets.length === 0) return Promise.resolve();
+    this.markerRun = probe.check(targets)
+      .then((answers) => {
+        if (this.markerAnswers.size > 50_000) this.markerAnswers.clear();
+        for (const [k, v] of answers) this.markerAnswers.set(k, v);
+        if (this.last && answers.size > 0) this.last = this.report(this.last.at);
+      })
+      .catch((err: unknown) => this.opts.onError?.(err))
+      .finally(() => { this.markerRun = undefined; });
+    return this.markerRun;
   }
 
   private async resolveLagSeconds(now: number): Promise<void> {
@@ -164,7 +216,11 @@ export class LagMonitor {
       hubService: hubServiceOf(group, this.opts.naming),
       state: meta.state,
       members: meta.members,
-      partitions: (byGroup.get(group) ?? []).map((p) => ({ topic: p.topic, partition: p.partition, window: p.window, lagSeconds: p.lagSeconds, ownerClientId: p.ownerClientId })),
+      partitions: (byGroup.get(group) ?? []).map((p) => {
+        const cur = p.window[p.window.length - 1]!;
+        const onlyMarkers = this.markerAnswers.get(markerKey({ topic: p.topic, partition: p.partition, from: cur.committed ?? cur.low, to: cur.logEnd })) === true;
+        return { topic: p.topic, partition: p.partition, window: p.window, lagSeconds: p.lagSeconds, ownerClientId: p.ownerClientId, onlyMarkers };
+      }),
     }, this.opts.rules, at)).sort((a, b) => a.group.localeCompare(b.group));
     const r = this.opts.rules;
     return { at, rules: { windowSize: r.windowSize, minSamples: r.minSamples, allowedLag: r.allowedLag, sampleIntervalMs: this.opts.sampleIntervalMs }, groups };

@@ -1,6 +1,7 @@
 import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { Ownership } from './domain/samples';
 import type { MemberReport } from './domain/group-report';
+import { MARKER_PROBE_GROUP_PREFIX } from './marker-probe';
 
 export interface PartitionSnapshot {
   readonly topic: string;
@@ -40,7 +41,7 @@ const SETTLED_WITHOUT_MEMBERS = new Set(['Empty', 'Dead']);
  * processes create and delete them all the time.
  */
 export async function sampleCluster(admin: Admin, opts: SampleOptions): Promise<ClusterSnapshot> {
-  const listed = (await admin.listGroups()).groups.filter((g) => (g.protocolType === 'consumer' || g.protocolType === '') && opts.include(g.groupId));
+  const listed = (await admin.listGroups()).groups.filter((g) => (g.protocolType === 'consumer' || g.protocolType === '') && !g.groupId.startsWith(MARKER_PROBE_GROUP_PREFIX) && opts.include(g.groupId));
   const ids = listed.map((g) => g.groupId);
   const described = ids.length > 0 ? (await admin.describeGroups(ids)).groups : [];
   const committedByGroup = await Promise.all(ids.map(async (group) => {

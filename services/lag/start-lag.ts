@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { createKafka } from '../platform/kafka/create-kafka';
 import { createMetrics } from '../platform/http/metrics';
 import { kafkaCheck } from '../platform/http/dependency-checks';
@@ -11,6 +11,7 @@ import { LagModule } from './lag.module';
 import { registerLagMetrics } from './lag-metrics';
 import { LagMonitor } from './lag-monitor';
 import { RecordTimestamps } from './record-timestamps';
+import { MarkerProbe } from './marker-probe';
 
 export interface RunningLag {
   readonly app: NestFastifyApplication;
@@ -20,7 +21,7 @@ export interface RunningLag {
 }
 
 /** Builds the monitor over a kafkajs admin client and serves it over HTTP. */
-export function createLagMonitor(admin: Admin, config: LagConfig, log: Logger, hooks: { onSampled?: (ms: number) => void; onError?: (err: unknown) => void } = {}): LagMonitor {
+export function createLagMonitor(kafka: Kafka, admin: Admin, config: LagConfig, log: Logger, hooks: { onSampled?: (ms: number) => void; onError?: (err: unknown) => void } = {}): LagMonitor {
   const exclude = config.LAG_GROUPS_EXCLUDE ? new RegExp(config.LAG_GROUPS_EXCLUDE) : undefined;
   let failing = false;
   return new LagMonitor({
@@ -33,6 +34,8 @@ export function createLagMonitor(admin: Admin, config: LagConfig, log: Logger, h
     freshMs: config.LAG_FRESH_MS,
     historyPoints: config.LAG_HISTORY_POINTS,
     include: (group) => !exclude?.test(group),
+    markers: config.LAG_MARKER_CHECK_MAX_LAG > 0 ? new MarkerProbe(kafka, admin) : undefined,
+    markerMaxLag: config.LAG_MARKER_CHECK_MAX_LAG,
     onSampled: (ms) => {
       if (failing) log.info('cluster sampling recovered');
       failing = false;
@@ -48,12 +51,13 @@ export function createLagMonitor(admin: Admin, config: LagConfig, log: Logger, h
 }
 
 export async function startLag(config: LagConfig, log: Logger): Promise<RunningLag> {
-  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag', log }).admin();
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag', log });
+  const admin = kafka.admin();
   await admin.connect();
   const metrics = createMetrics('lag');
   // Scrapes call back into the monitor (declared next); they only run once the app listens.
   const lagMetrics = registerLagMetrics(metrics.registry, () => monitor.current(), () => Date.now());
-  const monitor = createLagMonitor(admin, config, log, {
+  const monitor = createLagMonitor(kafka, admin, config, log, {
     onSampled: (ms) => lagMetrics.sampleDuration.observe(ms / 1000),
     onError: () => lagMetrics.sampleErrors.inc(),
   });

@@ -83,3 +83,13 @@ describe('evaluatePartition (Burrow rules over sampled offsets)', () => {
     expect(evaluatePartition(w, rules, 'g', endOf(w)).status).toBe('STOP');
   });
 });
+
+describe('evaluatePartition with transaction markers', () => {
+  const rules: LagRules = { ...DEFAULT_RULES, windowSize: 3, minSamples: 3 };
+
+  it('Given a lag of 1 that never moves, When the pending offset is only a commit marker, Then OK (nothing to read), else STALL', () => {
+    const w = windowOf([[5, 6], [5, 6], [5, 6]]);
+    expect(evaluatePartition(w, rules, 'g', endOf(w), { onlyMarkersPending: true })).toMatchObject({ status: 'OK', reason: 'only-transaction-markers' });
+    expect(evaluatePartition(w, rules, 'g', endOf(w))).toMatchObject({ status: 'STALL' });
+  });
+});

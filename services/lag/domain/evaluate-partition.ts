@@ -2,6 +2,15 @@ import { allowedLagFor, type LagRules } from './rules';
 import { lagOf, type OffsetSample } from './samples';
 import type { PartitionStatus, StatusReason } from './status';
 
+/** What the adapter learned about the newest sample beyond offsets. */
+export interface PartitionFacts {
+  /**
+   * Between the committed offset and the log end there are only transaction markers (or aborted
+   * records): the group has read everything there is to read, although log-end − committed > 0.
+   */
+  readonly onlyMarkersPending?: boolean;
+}
+
 export interface PartitionVerdict {
   readonly status: PartitionStatus;
   readonly reason: StatusReason;
@@ -13,7 +22,8 @@ export interface PartitionVerdict {
  * Burrow's partition rules (core/internal/evaluator/caching.go, calculatePartitionStatus), in
  * Burrow's order, over a window of sampled offsets instead of Burrow's window of commits:
  *
- * 1. lag (at the newest sample, i.e. at request time) ≤ allowed lag → OK;
+ * 1. lag (at the newest sample, i.e. at request time) ≤ allowed lag → OK; so is a lag made only
+ *    of transaction markers (facts.onlyMarkersPending: nothing left to read);
  * 2. STOP when nobody consumes: fast (a settled group with no live member owning the partition)
  *    or by time: now − lastActivity > lastActivity − windowStart, unless the lag was within
  *    the allowance at that last activity (Burrow's checkIfRecentLagZero);
@@ -26,12 +36,13 @@ export interface PartitionVerdict {
  * samples cannot see commits that repeat the same offset, so a live owner stands in for Burrow's
  * stream of commits. Hence a live consumer stuck on one record is STALL, a dead one STOP.
  */
-export function evaluatePartition(window: readonly OffsetSample[], rules: LagRules, group: string, now: number): PartitionVerdict {
+export function evaluatePartition(window: readonly OffsetSample[], rules: LagRules, group: string, now: number, facts: PartitionFacts = {}): PartitionVerdict {
   const complete = Math.min(1, window.length / rules.windowSize);
   const current = window[window.length - 1];
   if (!current) return { status: 'OK', reason: 'window-incomplete', complete };
   const allowed = allowedLagFor(rules, group);
   if (lagOf(current) <= allowed) return { status: 'OK', reason: 'within-allowed-lag', complete };
+  if (facts.onlyMarkersPending) return { status: 'OK', reason: 'only-transaction-markers', complete };
   if (rules.fastStop && current.owner === 'none') return { status: 'STOP', reason: 'no-consumer', complete };
   const enough = window.length >= rules.minSamples;
   if (enough && isStopped(window, allowed, now)) return { status: 'STOP', reason: 'no-commit-for-window', complete };

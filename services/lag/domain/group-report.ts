@@ -28,6 +28,8 @@ export interface PartitionReport {
   readonly productionPerSecond: number | null;
   readonly owner: Ownership;
   readonly ownerClientId: string | null;
+  /** The lag is only transaction markers: nothing left to read (the status is OK). */
+  readonly onlyMarkers: boolean;
 }
 
 export interface GroupReport {
@@ -52,6 +54,7 @@ export interface PartitionInput {
   readonly window: readonly OffsetSample[];
   readonly lagSeconds: number | null;
   readonly ownerClientId: string | null;
+  readonly onlyMarkers?: boolean;
 }
 
 export interface GroupInput {
@@ -85,7 +88,8 @@ export function buildGroupReport(input: GroupInput, rules: LagRules, now: number
 
 function partitionReport(p: PartitionInput, rules: LagRules, group: string, now: number): PartitionReport {
   const current = p.window[p.window.length - 1]!;
-  const verdict = evaluatePartition(p.window, rules, group, now);
+  const onlyMarkers = p.onlyMarkers === true;
+  const verdict = evaluatePartition(p.window, rules, group, now, { onlyMarkersPending: onlyMarkers });
   const rates = ratesOf(p.window);
   return {
     topic: p.topic,
@@ -94,7 +98,7 @@ function partitionReport(p: PartitionInput, rules: LagRules, group: string, now:
     logEndOffset: current.logEnd,
     lowOffset: current.low,
     lag: lagOf(current),
-    lagSeconds: p.lagSeconds,
+    lagSeconds: onlyMarkers ? 0 : p.lagSeconds,
     status: verdict.status,
     reason: verdict.reason,
     complete: verdict.complete,
@@ -102,6 +106,7 @@ function partitionReport(p: PartitionInput, rules: LagRules, group: string, now:
     productionPerSecond: rates.productionPerSecond,
     owner: current.owner,
     ownerClientId: p.ownerClientId,
+    onlyMarkers,
   };
 }
 

@@ -15,6 +15,7 @@ export const GROUP_STATUS_CODE: Readonly<Record<GroupStatus, number>> = { OK: 0,
 /** Why a partition has its status: a code the console and CLI translate for people. */
 export type StatusReason =
   | 'within-allowed-lag'
+  | 'only-transaction-markers'
   | 'no-consumer'
   | 'no-commit-for-window'
   | 'offset-went-back'
