@@ -19,7 +19,7 @@
       S: { OK: 'Al día', WARN: 'Advertencia', ERR: 'Error', NOTFOUND: 'No encontrado', STOP: 'Detenido', STALL: 'Atascado', REWIND: 'Retrocedió' },
       G: { Stable: 'estable', Empty: 'vacío (sin consumidores)', PreparingRebalance: 'rebalanceando', CompletingRebalance: 'rebalanceando', Dead: 'eliminado', Unknown: 'desconocido' },
       R: {
-        'within-allowed-lag': 'rezago dentro de lo permitido', 'no-consumer': 'ningún consumidor vivo tiene la partición',
+        'within-allowed-lag': 'rezago dentro de lo permitido', 'only-transaction-markers': 'solo quedan marcadores de transacción: nada por leer', 'no-consumer': 'ningún consumidor vivo tiene la partición',
         'no-commit-for-window': 'sin confirmaciones durante más de lo que abarca la ventana', 'offset-went-back': 'el offset confirmado retrocedió',
         'offset-unchanged': 'el offset no avanza con rezago', 'lag-not-decreasing': 'el rezago nunca bajó en la ventana',
         'window-incomplete': 'ventana aún incompleta', progressing: 'avanzando',
@@ -41,7 +41,7 @@
       S: { OK: 'OK', WARN: 'Warning', ERR: 'Error', NOTFOUND: 'Not found', STOP: 'Stopped', STALL: 'Stalled', REWIND: 'Rewound' },
       G: { Stable: 'stable', Empty: 'empty (no consumers)', PreparingRebalance: 'rebalancing', CompletingRebalance: 'rebalancing', Dead: 'dead', Unknown: 'unknown' },
       R: {
-        'within-allowed-lag': 'lag within the allowance', 'no-consumer': 'no live consumer holds the partition',
+        'within-allowed-lag': 'lag within the allowance', 'only-transaction-markers': 'only transaction markers left: nothing to read', 'no-consumer': 'no live consumer holds the partition',
         'no-commit-for-window': 'no commits for longer than the window spans', 'offset-went-back': 'the committed offset went back',
         'offset-unchanged': 'the offset does not move while lagging', 'lag-not-decreasing': 'lag never decreased in the window',
         'window-incomplete': 'window not complete yet', progressing: 'progressing',
@@ -183,8 +183,7 @@
     var body = document.getElementById('partitions');
     body.textContent = '';
     g.partitions.forEach(function (p) {
-      var statusCell = el('td', {}, [badge(p.status)]);
-      statusCell.title = TEXT[state.lang].R[p.reason] || p.reason;
+      var statusCell = el('td', { class: 'status' }, [badge(p.status), el('div', { class: 'reason', text: TEXT[state.lang].R[p.reason] || p.reason })]);
       body.appendChild(el('tr', { 'data-topic': p.topic, 'data-partition': String(p.partition), 'data-status': p.status }, [
         el('td', { text: p.topic }), el('td', { text: String(p.partition) }),
         el('td', { text: p.committedOffset === null ? '—' : num(p.committedOffset) }), el('td', { text: num(p.logEndOffset) }),
