@@ -7,9 +7,10 @@
  * 2. two clusters merge only when no cross pair carries a veto (two different valid RUNs, the
  *    twin pattern, a newborn under the mother's RUN) and the cross pairs *as a whole* favour a
  *    match (mean weight ≥ the review threshold);
- * 3. a record that links strongly into two clusters that may not merge (a bridge), or whose
- *    second-best identity is within `nearTie` bits of its best (a near-tie), is taken out and sent
- *    to review — no transitive auto-merge through an ambiguous record; then clusters are rebuilt.
+ * 3. a record that links about as strongly (within `nearTie` bits) into another cluster that its
+ *    own may not merge with (a bridge), or whose second-best identity is within `nearTie` bits of
+ *    its best (a near-tie), is taken out and sent to review — no transitive auto-merge through an
+ *    ambiguous record; then clusters are rebuilt.
  */
 import { VETO_FLAGS, type ScoredPair } from './score';
 
@@ -118,7 +119,9 @@ function findAmbiguous(input: ClusterInput, root: Int32Array, scale: number): Ma
   const out = new Map<number, 'bridge' | 'near-tie'>();
   for (let r = 0; r < input.n; r++) {
     if (own[r] === -Infinity) continue; // singletons are handled as grey zone, not here
-    if (otherLink[r]! > -Infinity) out.set(r, 'bridge');
+    // Ambiguous only when the rival identity is about as good as its own: a record that links
+    // far better into its cluster stays there (the refused merge was about other records).
+    if (otherLink[r]! >= own[r]! - input.nearTie) out.set(r, 'bridge');
     else if (otherReview[r]! >= own[r]! - input.nearTie) out.set(r, 'near-tie');
   }
   return out;
