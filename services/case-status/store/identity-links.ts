@@ -9,6 +9,30 @@ import type { PoolClient } from 'pg';
 import type { ChildIdentityChanged } from '../../../schemas';
 import { setComuna } from './case-store';
 
+/**
+ * Serialises link changes with the storing of events of the same source records: without it, an event
+ * stored while a concurrent batch links its record would read the link before that batch commits and
+ * stay parked for ever (the linking batch's UPDATE cannot see the uncommitted row). Keys are locked in
+ * one sorted pass per transaction, so two batches cannot deadlock on them.
+ */
+export async function lockRecordKeys(client: PoolClient, eventKeys: readonly string[], identities: readonly ChildIdentityChanged[]): Promise<void> {
+  const keys = new Set(eventKeys);
+  const children = new Set<string>();
+  for (const e of identities) {
+    for (const k of e.recordKeys) keys.add(k);
+    for (const k of e.affectedRecordKeys) keys.add(k);
+    children.add(e.childId);
+    if (e.mergedInto) children.add(e.mergedInto);
+  }
+  if (children.size > 0) {
+    const { rows } = await client.query<{ record_key: string }>('SELECT record_key FROM case_record_links WHERE child_id = ANY($1::text[])', [[...children]]);
+    for (const r of rows) keys.add(r.record_key);
+  }
+  const sorted = [...keys].sort();
+  if (sorted.length === 0) return;
+  await client.query("SELECT pg_advisory_xact_lock(hashtext('case-record:' || k)) FROM unnest($1::text[]) AS k ORDER BY k", [sorted]);
+}
+
 /** Applies one identity event; returns every child whose event set may have changed. */
 export async function applyIdentityEvent(client: PoolClient, e: ChildIdentityChanged): Promise<string[]> {
   const affected = new Set<string>([e.childId]);

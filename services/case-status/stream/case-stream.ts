@@ -18,7 +18,7 @@ import { classifyPgError } from '../../platform/postgres/classify-pg-error';
 import { claimNewEvents } from '../../platform/postgres/processed-events';
 import { capacityFromAvro, fromAvro, isCaseRecordName, type CaseAvroRecords } from '../domain';
 import { childrenDueAt, storeCapacity, storeEvents, type StoredEvent } from '../store/case-store';
-import { applyIdentityEvent } from '../store/identity-links';
+import { applyIdentityEvent, lockRecordKeys } from '../store/identity-links';
 import { encodeOutputs } from './case-messages';
 import { rederiveChildren } from './rederive';
 
@@ -94,6 +94,7 @@ export function createCaseStreamHandler(opts: CaseStreamOptions): (messages: rea
     const redelivered = inputs.length - fresh.length;
     const affected = new Set<string>();
     const events = fresh.flatMap((i) => (i.kind === 'event' ? [i.stored] : []));
+    await lockRecordKeys(client, events.map((e) => e.recordKey), fresh.flatMap((i) => (i.kind === 'identity' ? [i.value] : [])));
     for (const c of await storeEvents(client, events)) affected.add(c);
     await storeCapacity(client, fresh.flatMap((i) => (i.kind === 'capacity' ? [{ eventId: i.eventId, declaration: capacityFromAvro(i.value) }] : [])));
     for (const i of fresh) if (i.kind === 'identity') for (const c of await applyIdentityEvent(client, i.value)) affected.add(c);
