@@ -58,6 +58,7 @@ interface DatasetResult {
   readonly f1: number | null;
   readonly reviewRecords: number | null;
   readonly seconds: number | null;
+  readonly cpuSeconds: number | null;
   readonly recordsPerSecond: number | null;
   readonly peakRssMiB: number | null;
   readonly target: Target;
@@ -90,7 +91,7 @@ async function benchOne(d: BenchDataset, model: string | undefined, keep: boolea
   const empty = { predictedPairs: null, truePositivePairs: null, predictedClusters: null, unassigned: null, precision: null, recall: null, f1: null, reviewRecords: null };
   log(`${d.name}: hub resolve on ${meta.records} records…`);
   const run = await runResolve({ input: files.records, output, reviewOutput, model });
-  const timing = { seconds: round(run.seconds, 2), recordsPerSecond: Math.round(meta.records / run.seconds), peakRssMiB: run.peakRssBytes === null ? null : Math.round(run.peakRssBytes / 2 ** 20) };
+  const timing = { seconds: round(run.seconds, 2), cpuSeconds: run.cpuSeconds === null ? null : round(run.cpuSeconds, 2), recordsPerSecond: Math.round(meta.records / run.seconds), peakRssMiB: run.peakRssBytes === null ? null : Math.round(run.peakRssBytes / 2 ** 20) };
   if (run.exitCode !== 0) {
     return { ...base, ...empty, ...timing, pass: false, error: `hub resolve exited ${run.exitCode}: ${(run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' | ')}` };
   }

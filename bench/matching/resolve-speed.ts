@@ -9,6 +9,7 @@
  *   npm run bench:resolve -- --dataset chile-c100000-s12-x4    # fallback set, see replicate.ts
  */
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { datasetFiles, readMeta } from './datasets';
 import { CHILEAN_SETS, chileanDatasetName, prepareChilean } from './chilean';
@@ -45,23 +46,29 @@ async function main(): Promise<void> {
   const files = datasetFiles(name);
   const outDir = path.join(files.dir, 'out-speed');
   mkdirSync(outDir, { recursive: true });
-  const results: { run: number; exitCode: number | null; seconds: number; recordsPerSecond: number; peakRssMiB: number | null; outputLines: number | null; error?: string }[] = [];
+  const results: {
+    run: number; exitCode: number | null; seconds: number; recordsPerSecond: number; cpuSeconds: number | null; recordsPerCpuSecond: number | null;
+    peakRssMiB: number | null; outputLines: number | null; loadAverageBefore: number; error?: string;
+  }[] = [];
   for (let r = 1; r <= runs; r++) {
     const output = path.join(outDir, 'assignments.ndjson');
     const reviewOutput = path.join(outDir, 'review.ndjson');
     rmSync(output, { force: true });
     rmSync(reviewOutput, { force: true });
     log(`run ${r}/${runs}: hub resolve on ${meta.records.toLocaleString('en-US')} records…`);
+    const loadAverageBefore = Number(loadavg()[0]!.toFixed(2));
     const run = await runResolve({ input: files.records, output, reviewOutput, model });
     const outputLines = run.exitCode === 0 ? await countLines(output) : null;
     const error = run.exitCode !== 0 ? `exit ${run.exitCode}: ${(run.stderr.trim() || run.stdout.trim()).split('\n').slice(-3).join(' | ')}`
       : outputLines !== meta.records ? `${outputLines} assignment lines for ${meta.records} records` : undefined;
     const res = {
       run: r, exitCode: run.exitCode, seconds: Number(run.seconds.toFixed(2)), recordsPerSecond: Math.round(meta.records / run.seconds),
+      cpuSeconds: run.cpuSeconds === null ? null : Number(run.cpuSeconds.toFixed(2)),
+      recordsPerCpuSecond: run.cpuSeconds ? Math.round(meta.records / run.cpuSeconds) : null, loadAverageBefore,
       peakRssMiB: run.peakRssBytes === null ? null : Math.round(run.peakRssBytes / 2 ** 20), outputLines, ...(error ? { error } : {}),
     };
     results.push(res);
-    log(`run ${r}: ${error ?? `${res.recordsPerSecond} records/s, ${res.seconds} s, peak RSS ${res.peakRssMiB} MiB`}`);
+    log(`run ${r}: ${error ?? `${res.recordsPerSecond} records/s (${res.recordsPerCpuSecond} per CPU-second), ${res.seconds} s, peak RSS ${res.peakRssMiB} MiB, load ${loadAverageBefore}`}`);
     if (run.exitCode !== 0) break;
   }
   rmSync(outDir, { recursive: true, force: true });
@@ -75,6 +82,10 @@ async function main(): Promise<void> {
     datasetOrigin: meta.replicatedFrom ? `${meta.times} copies of ${meta.replicatedFrom} (bench/matching/replicate.ts transform)` : 'hub generate through the real connectors',
     medianRecordsPerSecond: median, minRecordsPerSecond: rates[0] ?? null, maxRecordsPerSecond: rates[rates.length - 1] ?? null,
     medianSeconds: median ? Number((meta.records / median).toFixed(2)) : null,
+    medianRecordsPerCpuSecond: median === null ? null : (() => {
+      const c = ok.map((x) => x.recordsPerCpuSecond ?? 0).sort((a, b) => a - b);
+      return c[Math.floor(c.length / 2)] ?? null;
+    })(),
     peakRssMiB: peak,
     target: { recordsPerSecond: TARGET_RECORDS_PER_SECOND, peakRssMiB: TARGET_PEAK_RSS_BYTES / 2 ** 20 },
     pass: median !== null && peak !== null && ok.length === results.length && meta.records >= MIN_RECORDS

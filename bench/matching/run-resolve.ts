@@ -15,6 +15,11 @@ export interface ResolveRun {
    * it forks workers; threads are already inside the process's RSS).
    */
   readonly peakRssBytes: number | null;
+  /**
+   * User + system CPU seconds of the resolve process (GNU time), null without it. On a shared,
+   * overloaded machine wall time mostly measures the queue for a core; CPU time does not.
+   */
+  readonly cpuSeconds: number | null;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -46,7 +51,7 @@ export async function runResolve(o: ResolveOptions): Promise<ResolveRun> {
   hubArgs.push(...(o.extraArgs ?? []));
   const timeFile = `${o.output}.time`;
   const useTime = existsSync(GNU_TIME);
-  const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, process.execPath, ...hubArgs]] : [process.execPath, hubArgs];
+  const [cmd, args] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...hubArgs]] : [process.execPath, hubArgs];
   const started = performance.now();
   const child = spawn(cmd, args, { cwd: REPO_ROOT, env: { ...process.env, ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -59,13 +64,16 @@ export async function runResolve(o: ResolveOptions): Promise<ResolveRun> {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(poll);
   let timePeak = 0;
+  let cpuSeconds: number | null = null;
   if (useTime && existsSync(timeFile)) {
-    const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-    if (Number.isFinite(kb)) timePeak = kb * 1024;
+    // The last line; GNU time writes "Command exited with non-zero status" above it on failure.
+    const [kb, user, sys] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+    if (Number.isFinite(kb)) timePeak = kb! * 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = user! + sys!;
     rmSync(timeFile, { force: true });
   }
   const peak = Math.max(timePeak, polledPeak);
-  return { exitCode, seconds, peakRssBytes: peak > 0 ? peak : null, stdout, stderr };
+  return { exitCode, seconds, peakRssBytes: peak > 0 ? peak : null, cpuSeconds, stdout, stderr };
 }
 
 /**
