@@ -18,6 +18,8 @@ import { lagCommand } from '../lag/commands';
 import { lagMessages } from '../lag/messages';
 import { dlqCommands } from '../dlq/commands';
 import { dlqMessages } from '../dlq/messages';
+import { indicatorsCommand } from '../indicators/commands';
+import { indicatorsMessages } from '../indicators/messages';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
@@ -34,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   ...identityCommands,
   lagCommand,
   ...dlqCommands,
+  indicatorsCommand,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
@@ -47,4 +50,5 @@ export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [
   identityMessages,
   lagMessages,
   dlqMessages,
+  indicatorsMessages,
 ];
