@@ -18,7 +18,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PersonObserved } from '../../../schemas';
 import { isRetriable, PermanentError, TransientError } from '../../platform/errors';
 import type { AvroCodec } from '../../platform/avro/avro-codec';
-import type { ConsumedMessage } from '../../platform/kafka/batch-consumer';
+import type { BatchHandler, ConsumedMessage } from '../../platform/kafka/batch-consumer';
 import type { Logger } from '../../platform/logging/create-logger';
 import { appendToOutbox } from '../../platform/outbox/append-to-outbox';
 import { classifyPgError } from '../../platform/postgres/classify-pg-error';
@@ -91,7 +91,7 @@ function toInput(m: ConsumedMessage, model: MatchingModel): Input {
   };
 }
 
-export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messages: readonly ConsumedMessage[]) => Promise<void> {
+export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchHandler {
   const now = opts.now ?? Date.now;
   const attempts = opts.attempts ?? 5;
   const perTransaction = opts.recordsPerTransaction ?? 100;
@@ -180,7 +180,7 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messa
     await appendToOutbox(client, IDENTITY_OUTBOX, opts.outboxChannel, messages.map((m) => ({ eventId: m.headers!['hub.event.id']!, messages: [m] })));
   }
 
-  return async (messages) => {
+  return async (messages, ctx) => {
     if (messages.length === 0) return;
     const inputs = messages.map((m) => toInput(m, opts.model));
     for (let start = 0; start < inputs.length; start += perTransaction) {
@@ -191,6 +191,8 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): (messa
           const committedAt = now();
           for (const d of decided) opts.observer?.decided?.(d.kind, committedAt - d.recordedAt);
           if (redelivered > 0) opts.observer?.redelivered?.(redelivered);
+          // A big batch takes several transactions: stay in the group meanwhile.
+          await ctx?.heartbeat();
           break;
         } catch (err) {
           // Deadlocks between concurrent batches are resolved by PostgreSQL aborting one: retry it here

@@ -23,7 +23,13 @@ export interface ConsumedMessage<T = unknown> {
  * Throw a retriable error to retry the batch, a PermanentError to dead-letter the offending
  * message (the runner isolates it), anything else to stop the consumer (a bug).
  */
-export type BatchHandler = (messages: readonly ConsumedMessage[]) => Promise<void>;
+export type BatchHandler = (messages: readonly ConsumedMessage[], ctx?: BatchContext) => Promise<void>;
+
+/** What a long-running handler may call mid-batch. */
+export interface BatchContext {
+  /** Tells the group coordinator the consumer is alive (a batch longer than the session timeout would otherwise be revoked). */
+  heartbeat(): Promise<void>;
+}
 
 export interface BatchConsumerOptions {
   readonly kafka: Kafka;
@@ -123,9 +129,9 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
    * On a permanent failure, handle messages one by one so only the poison one is dead-lettered.
    * Returns how many were dead-lettered.
    */
-  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>): Promise<number> {
+  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>, ctx: BatchContext): Promise<number> {
     try {
-      await opts.handle(messages);
+      await opts.handle(messages, ctx);
       return 0;
     } catch (error) {
       if (isRetriable(error) || !(error instanceof PermanentError) || messages.length === 0) throw error;
@@ -136,7 +142,7 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
       }
     }
     let dead = 0;
-    for (const m of messages) dead += await handleIsolating([m], raw);
+    for (const m of messages) dead += await handleIsolating([m], raw, ctx);
     return dead;
   }
 
@@ -147,7 +153,7 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
     const { good, bad } = await decodeAll(payload);
     await deadLetter(bad);
     const raw = new Map(batch.messages.map((m) => [m.offset, m]));
-    const rejected = good.length > 0 ? await handleIsolating(good, raw) : 0;
+    const rejected = good.length > 0 ? await handleIsolating(good, raw, { heartbeat: () => payload.heartbeat() }) : 0;
     opts.metrics?.messagesConsumed.inc({ topic: batch.topic, outcome: 'handled' }, good.length - rejected);
     const next = (BigInt(batch.lastOffset()) + 1n).toString();
     payload.resolveOffset(batch.lastOffset());
