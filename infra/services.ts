@@ -26,6 +26,12 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
     port: 8082,
     description: "HTTP intake (/v1/<institution>/<kind>): institutions' records with their credentials, made durable in a PostgreSQL outbox and relayed to Kafka exactly once.",
   },
+  {
+    name: 'dedup',
+    entry: 'services/dedup/main.ts',
+    port: 8084,
+    description: 'Deduplication of institution events (same event id, or same content of one source record); derives PersonObserved for matching; /v1/dedup/stats.',
+  },
 ];
 
 /** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */

@@ -5,6 +5,7 @@ import { HUB_SERVICES, type HubServiceSpec } from '../../infra/services';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { apiConfigSchema } from '../../services/api/config';
 import { intakeConfigSchema } from '../../connectors/intake/config';
+import { dedupConfigSchema } from '../../services/dedup/config';
 
 /**
  * docker-compose.yml and the Dockerfile cannot be run on machines without a Docker engine, so
@@ -44,7 +45,7 @@ interface EnvSchema {
   readonly shape: Record<string, unknown>;
   safeParse(env: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
-const CONFIG_SCHEMAS: Record<string, EnvSchema> = { api: apiConfigSchema, intake: intakeConfigSchema };
+const CONFIG_SCHEMAS: Record<string, EnvSchema> = { api: apiConfigSchema, intake: intakeConfigSchema, dedup: dedupConfigSchema };
 function configSchemaOf(service: string): EnvSchema {
   return CONFIG_SCHEMAS[service] ?? hubConfigSchema;
 }
