@@ -6,7 +6,8 @@ import { pickLang } from '../../platform/i18n/i18n';
 import { CaseQueries, errorBody, indicatorQuery, type Answer, type Caller } from './case-queries';
 
 export const CASE_QUERIES = Symbol('CASE_QUERIES');
-const PURPOSE = /^[^\u0000-\u001f]{3,200}$/;
+/** A stated purpose: 3–200 printable characters (no control characters). */
+const PURPOSE = /^[\p{L}\p{N}\p{P}\p{S} ]{3,200}$/u;
 
 /** Sends an answer, or the 400 of a missing X-Purpose (nothing is read without a stated purpose). */
 function send(reply: FastifyReply, a: Answer): unknown {
