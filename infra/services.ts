@@ -32,6 +32,12 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
     port: 8084,
     description: 'Deduplication of institution events (same event id, or same content of one source record); derives PersonObserved for matching; /v1/dedup/stats.',
   },
+  {
+    name: 'case-status',
+    entry: 'services/case-status/main.ts',
+    port: 8086,
+    description: 'One case-status flow per child across institutions: case.status and case.updates topics, deadlines, timeline/case/indicator API (/v1).',
+  },
 ];
 
 /** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */
