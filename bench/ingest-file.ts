@@ -12,8 +12,8 @@
  * prepares batches on the main thread instead of the worker thread, for comparison.
  *
  * Only the full 1,000,000-row run writes bench/results/ingest-file.json (the issue's figure);
- * smaller runs write bench/results/ingest-file.tmp.json (git-ignored). Each run's topics are
- * deleted afterwards (disk is limited).
+ * smaller runs write bench/results/ingest-file.tmp.json (git-ignored). Each run's topics and
+ * registry subjects are deleted afterwards (disk is limited).
  */
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const mainThread = mainThreadCpuSeconds() - main0;
     const onKafka = await committedCount(config.KAFKA_BROKERS, config.HUB_TOPIC_PREFIX + TOPICS.schoolEvents.name, log);
     await dropTopics(config.KAFKA_BROKERS, config.HUB_TOPIC_PREFIX, log);
+    await dropSubjects(config.SCHEMA_REGISTRY_URL, config.HUB_TOPIC_PREFIX);
     if (result.reconciliation.published !== ROWS || onKafka !== ROWS) throw new Error(`lost records: published ${result.reconciliation.published}, on Kafka ${onKafka}, expected ${ROWS}`);
     runs.push({
       recordsPerSecond: Math.round(ROWS / seconds), seconds: Number(seconds.toFixed(2)), onKafka,
@@ -138,6 +139,17 @@ async function dropTopics(brokers: readonly string[], prefix: string, log: Retur
     if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30000 });
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** Deletes the registry subjects prepareHub registered under this run's prefix (soft, then hard). */
+async function dropSubjects(registryUrl: string, prefix: string): Promise<void> {
+  const res = await fetch(`${registryUrl}/subjects`);
+  if (!res.ok) return;
+  for (const s of ((await res.json()) as string[]).filter((x) => x.startsWith(prefix))) {
+    const url = `${registryUrl}/subjects/${encodeURIComponent(s)}`;
+    await fetch(url, { method: 'DELETE' });
+    await fetch(`${url}?permanent=true`, { method: 'DELETE' });
   }
 }
 

@@ -60,7 +60,7 @@ export async function createRecordEncoder(registry: SchemaRegistryClient, localS
 /** Slabs are never reused: earlier messages stay views of them until they are published and dropped. */
 const SLAB_BYTES = 256 * 1024;
 const HEADER_BYTES = 5;
-let slab = Buffer.alloc(0);
+let slab: Buffer = Buffer.alloc(0);
 let used = 0;
 function newSlab(bytes: number): Buffer {
   used = 0;
