@@ -5,9 +5,12 @@
  * `hub resolve` as a child process on each, scores it and writes bench/results/matching.json.
  * Missed targets do not fail the command (it is a measurement): read each dataset's `pass`.
  *
- *   npm run bench:matching -- [--quick] [--only febrl3-noid,chile-small] [--model model.json] [--keep-outputs]
+ *   npm run bench:matching -- [--quick] [--only febrl3-noid,chile-small] [--model model.json] [--keep-outputs] [--merge]
+ *
+ * `--merge` keeps the previous matching.json entries of datasets not run this time (each entry
+ * says when and at which commit it was measured), e.g. to refresh FEBRL without the 100k set.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { datasetFiles, readMeta } from './datasets';
 import { evaluateFiles, type Evaluation } from './evaluate';
@@ -64,6 +67,9 @@ interface DatasetResult {
   readonly target: Target;
   readonly pass: boolean;
   readonly error?: string;
+  readonly measuredAt?: string;
+  readonly gitCommit?: string | null;
+  readonly carriedOver?: boolean;
 }
 
 function argList(name: string): string[] | undefined {
@@ -127,12 +133,25 @@ async function main(): Promise<void> {
   if (chosen.length === 0) throw new Error(`no dataset selected; names: ${DATASETS.map((d) => d.name).join(', ')}`);
   if (!resolveCommandExists()) log('warning: `hub resolve` is not in `hub --help`; every dataset will report the failure');
   const results: DatasetResult[] = [];
+  const commit = gitCommit();
   for (const d of chosen) {
-    const r = await benchOne(d, model, keep);
+    const r = { ...(await benchOne(d, model, keep)), measuredAt: new Date().toISOString(), gitCommit: commit };
     results.push(r);
     log(`${d.name}: ${r.error ?? `P ${r.precision} R ${r.recall} F1 ${r.f1} in ${r.seconds} s`}`);
   }
+  const resultsDir = path.join(__dirname, '..', 'results');
+  const resultFile = path.join(resultsDir, 'matching.json');
+  if (process.argv.includes('--merge') && existsSync(resultFile)) {
+    const previous = JSON.parse(readFileSync(resultFile, 'utf8')) as { datasets: DatasetResult[]; at: string; gitCommit: string | null };
+    for (const old of previous.datasets) {
+      if (results.some((r) => r.name === old.name)) continue;
+      results.push({ ...old, measuredAt: old.measuredAt ?? previous.at, gitCommit: old.gitCommit ?? previous.gitCommit, carriedOver: true });
+    }
+    const order = DATASETS.map((d) => d.name);
+    results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  }
   process.stdout.write(`\n${table(results)}\n`);
+  if (results.some((r) => r.carriedOver)) process.stdout.write(`(carried over from an earlier run: ${results.filter((r) => r.carriedOver).map((r) => r.name).join(', ')})\n`);
   const failed = results.filter((r) => !r.pass);
   if (failed.length) {
     process.stdout.write(`\nMissed: ${failed.map((r) => r.name).join(', ')}. Error analysis:\n`);
@@ -148,11 +167,10 @@ async function main(): Promise<void> {
     model: model ?? 'default', quick, only: only ?? null,
     allPass: failed.length === 0,
     datasets: results,
-    machine: await machineInfo(), gitCommit: gitCommit(), at: new Date().toISOString(),
+    machine: await machineInfo(), gitCommit: commit, at: new Date().toISOString(),
   };
-  const resultsDir = path.join(__dirname, '..', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'matching.json'), JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(resultFile, JSON.stringify(summary, null, 2) + '\n');
   process.stdout.write('\nwritten bench/results/matching.json\n');
 }
 
