@@ -2,7 +2,7 @@ import { loadConfig } from '../../services/platform/config/load-config';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
 import { createLogger } from '../../services/platform/logging/create-logger';
-import { hubServiceOf, lagRows, lagRulesSchema, LagMonitor, MarkerProbe, RecordTimestamps, rulesFromConfig, type GroupReport, type HubGroupNaming, type LagReport } from '../../services/lag';
+import { adminSource, hubServiceOf, lagRows, lagRulesSchema, LagMonitor, MarkerProbe, RecordTimestamps, rulesFromConfig, type GroupReport, type HubGroupNaming, type LagReport } from '../../services/lag';
 import type { CliContext, Command } from '../cli/command';
 import { HUB_SERVICES, LOCAL_HOST, servicePort } from '../services';
 import { groupMatcher, parseLagOptions, type LagOptions } from './options';
@@ -36,7 +36,7 @@ export const lagCommand: Command = {
     // kafkajs logs every retried coordinator hiccup: keep stderr for people unless asked.
     const log = createLogger({ service: 'hub-lag', level: (ctx.env.LOG_LEVEL as 'fatal' | undefined) ?? 'fatal', destination: process.stderr as never });
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag-cli', log });
-    const admin = kafka.admin();
+    const admin = adminSource(kafka);
     const ruleConfig = loadConfig(lagRulesSchema, ctx.env);
     const rules = { ...rulesFromConfig(ruleConfig), windowSize: Math.max(opts.samples, 2), minDistanceMs: 0, minSamples: Math.min(ruleConfig.LAG_MIN_SAMPLES, Math.max(opts.samples, 2)) };
     const monitor = new LagMonitor({
@@ -46,7 +46,7 @@ export const lagCommand: Command = {
       markers: ruleConfig.LAG_MARKER_CHECK_MAX_LAG > 0 ? new MarkerProbe(kafka, admin) : undefined, markerMaxLag: ruleConfig.LAG_MARKER_CHECK_MAX_LAG,
     });
     try {
-      await admin.connect();
+      await admin.current();
       const started = Date.now();
       let report: LagReport = await monitor.sample(true);
       let taken = 1;
@@ -73,7 +73,7 @@ export const lagCommand: Command = {
       ctx.err(ctx.t('lag.failed', { reason: err instanceof Error ? err.message : String(err) }));
       return 1;
     } finally {
-      await admin.disconnect().catch(() => undefined);
+      await admin.close();
     }
   },
 };

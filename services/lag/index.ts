@@ -6,6 +6,7 @@
 export { LagMonitor, type LagReport, type HistoryPoint } from './lag-monitor';
 export { RecordTimestamps } from './record-timestamps';
 export { MarkerProbe } from './marker-probe';
+export { adminSource, type AdminSource } from './admin-source';
 export { lagRulesSchema, rulesFromConfig, type LagRulesConfig } from './config';
 export { lagRows, type LagRow, type GroupReport, type PartitionReport } from './domain/group-report';
 export { hubServiceOf, type HubGroupNaming } from './domain/hub-groups';

@@ -6,6 +6,7 @@ import type { PartitionReport } from './domain/group-report';
 import { LagMonitor, type LagReport } from './lag-monitor';
 import { RecordTimestamps } from './record-timestamps';
 import { MarkerProbe } from './marker-probe';
+import { adminSource, type AdminSource } from './admin-source';
 import { committedReaches, deleteGroupsQuietly, produce, produceSteadily, sleep, startConsumer, type TestConsumer } from './testing/consumers';
 
 /**
@@ -19,11 +20,13 @@ describe('lag monitor against real Kafka', () => {
   const consumers: TestConsumer[] = [];
   const monitors: LagMonitor[] = [];
 
-  beforeAll(async () => { fx = await createKafkaFixture(); });
+  let admins: AdminSource;
+  beforeAll(async () => { fx = await createKafkaFixture(); admins = adminSource(fx.kafka); });
   afterAll(async () => {
     await Promise.allSettled(monitors.map((m) => m.stop()));
     await Promise.allSettled(consumers.map((c) => c.stop()));
     await deleteGroupsQuietly(fx.admin, groups);
+    await admins.close();
     await fx.close();
   });
 
@@ -42,8 +45,8 @@ describe('lag monitor against real Kafka', () => {
   /** A monitor over one group, sampling every 400 ms, as the service does every LAG_SAMPLE_INTERVAL_MS. */
   function monitorOf(group: string, rules: Partial<LagRules> = {}): LagMonitor {
     const m = new LagMonitor({
-      admin: fx.admin, rules: { ...DEFAULT_RULES, windowSize: 6, minSamples: 4, minDistanceMs: 100, ...rules },
-      naming: { prefix, services: [] }, timestamps: new RecordTimestamps(fx.admin, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
+      admin: admins, rules: { ...DEFAULT_RULES, windowSize: 6, minSamples: 4, minDistanceMs: 100, ...rules },
+      naming: { prefix, services: [] }, timestamps: new RecordTimestamps(admins, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
       now: () => Date.now(), sampleIntervalMs: 400, freshMs: 60_000, historyPoints: 100, include: (g) => g === group,
     });
     monitors.push(m);
@@ -173,8 +176,8 @@ describe('lag monitor against real Kafka', () => {
     await committedReaches(fx.admin, group, topic, 2);
     await c.stop();
     const m = new LagMonitor({
-      admin: fx.admin, rules: DEFAULT_RULES, naming: { prefix, services: [] },
-      timestamps: new RecordTimestamps(fx.admin, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
+      admin: admins, rules: DEFAULT_RULES, naming: { prefix, services: [] },
+      timestamps: new RecordTimestamps(admins, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
       now: () => Date.now(), sampleIntervalMs: 600_000, freshMs: 500, historyPoints: 10, include: (g) => g === group,
     });
     monitors.push(m);
@@ -211,10 +214,10 @@ describe('lag monitor against real Kafka', () => {
     await committedReaches(fx.admin, stuckGroup, plainTopic, 3);
 
     const m = new LagMonitor({
-      admin: fx.admin, rules: { ...DEFAULT_RULES, windowSize: 4, minSamples: 3, minDistanceMs: 100 }, naming: { prefix, services: [] },
-      timestamps: new RecordTimestamps(fx.admin, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
+      admin: admins, rules: { ...DEFAULT_RULES, windowSize: 4, minSamples: 3, minDistanceMs: 100 }, naming: { prefix, services: [] },
+      timestamps: new RecordTimestamps(admins, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
       now: () => Date.now(), sampleIntervalMs: 400, freshMs: 60_000, historyPoints: 10, include: (g) => g === txGroup || g === stuckGroup,
-      markers: new MarkerProbe(fx.kafka, fx.admin), markerMaxLag: 2,
+      markers: new MarkerProbe(fx.kafka, admins), markerMaxLag: 2,
     });
     monitors.push(m);
     m.start();
@@ -226,5 +229,37 @@ describe('lag monitor against real Kafka', () => {
     await m.stop();
     const listed = (await fx.admin.listGroups()).groups.map((g) => g.groupId);
     expect(listed.filter((g) => g.startsWith('hub-lag-probe-'))).toEqual([]);
+  });
+
+  it('Given a topic the monitor has sampled, When another client deletes it, Then the next samples still succeed and report the other groups', async () => {
+    const doomed = await fx.topic('lag-doomed');
+    const kept = await fx.topic('lag-kept');
+    const doomedGroup = groupId('doomed');
+    const keptGroup = groupId('kept');
+    await produce(fx.producer, doomed, 2, 'a');
+    await produce(fx.producer, kept, 2, 'a');
+    const c = await consumer(fx.kafka, doomedGroup, doomed);
+    await consumer(fx.kafka, keptGroup, kept);
+    await Promise.all([committedReaches(fx.admin, doomedGroup, doomed, 2), committedReaches(fx.admin, keptGroup, kept, 2)]);
+    const own = adminSource(fx.kafka);
+    const m = new LagMonitor({
+      admin: own, rules: DEFAULT_RULES, naming: { prefix, services: [] },
+      timestamps: new RecordTimestamps(own, { resolutionMs: 100, maxProbes: 40, slackMs: 1000 }),
+      now: () => Date.now(), sampleIntervalMs: 600_000, freshMs: 0, historyPoints: 10, include: (g) => g === doomedGroup || g === keptGroup,
+    });
+    try {
+      expect((await m.sample(true)).groups.map((g) => g.group).sort()).toEqual([doomedGroup, keptGroup].sort());
+      await c.stop();
+      await fx.admin.deleteGroups([doomedGroup]);
+      await fx.admin.deleteTopics({ topics: [doomed] });
+      for (let i = 0; i < 3; i++) {
+        const report = await m.sample(true);
+        expect(report.groups.map((g) => g.group)).toEqual([keptGroup]);
+        expect(report.groups[0]!.partitions[0]).toMatchObject({ committedOffset: 2, logEndOffset: 2, lag: 0 });
+      }
+    } finally {
+      await m.stop();
+      await own.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import { isUnknownTopic, type AdminSource } from './admin-source';
 import { buildGroupReport, type GroupReport } from './domain/group-report';
 import { hubServiceOf, type HubGroupNaming } from './domain/hub-groups';
 import type { LogEndPoint } from './domain/lag-seconds';
@@ -8,7 +8,7 @@ import { appendSample, lagOf, pushBounded, type OffsetSample } from './domain/sa
 import type { GroupStatus } from './domain/status';
 import type { RecordTimestamps } from './record-timestamps';
 import { markerKey, type MarkerProbe, type MarkerTarget } from './marker-probe';
-import { sampleCluster } from './sampler';
+import { sampleCluster, type ClusterSnapshot } from './sampler';
 
 export interface LagReport {
   /** When the newest sample was taken (ms since the epoch). */
@@ -25,7 +25,7 @@ export interface HistoryPoint {
 }
 
 export interface LagMonitorOptions {
-  readonly admin: Admin;
+  readonly admin: AdminSource;
   readonly rules: LagRules;
   readonly naming: HubGroupNaming;
   readonly timestamps: RecordTimestamps;
@@ -117,7 +117,7 @@ export class LagMonitor {
 
   private async doSample(record: boolean): Promise<LagReport> {
     const include = this.opts.include ?? (() => true);
-    const snapshot = await sampleCluster(this.opts.admin, { now: this.opts.now, include });
+    const snapshot = await this.snapshot(include);
     const seen = new Set<string>();
     const seenTopics = new Set<string>();
     this.groupMeta = new Map(snapshot.groups.map((g) => [g.group, { state: g.state, members: g.members }]));
@@ -193,6 +193,20 @@ export class LagMonitor {
     return this.markerRun;
   }
 
+  /** One sample; a client poisoned by a deleted topic is replaced and the sample retried once. */
+  private async snapshot(include: (group: string) => boolean): Promise<ClusterSnapshot> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const snapshot = await sampleCluster(await this.opts.admin.current(), { now: this.opts.now, include });
+        if (snapshot.staleTopics) this.opts.admin.invalidate();
+        return snapshot;
+      } catch (err) {
+        if (attempt > 0 || !isUnknownTopic(err)) throw err;
+        this.opts.admin.invalidate();
+      }
+    }
+  }
+
   private async resolveLagSeconds(now: number): Promise<void> {
     await Promise.all([...this.partitions.values()].map(async (p) => {
       const current = p.window[p.window.length - 1]!;
@@ -202,8 +216,9 @@ export class LagMonitor {
       try {
         const ts = await this.opts.timestamps.at(p.topic, p.partition, offset, this.logEnds.get([p.topic, p.partition].join(KEY)) ?? [], now);
         p.lagSeconds = lagSecondsOf(lag, ts, now);
-      } catch {
+      } catch (err) {
         p.lagSeconds = null;
+        if (isUnknownTopic(err)) this.opts.admin.invalidate();
       }
     }));
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import type { AdminSource } from './admin-source';
 
 export interface MarkerTarget {
   readonly topic: string;
@@ -25,7 +26,7 @@ export const markerKey = (t: Pick<MarkerTarget, 'topic' | 'partition' | 'from' |
  * records through eachMessage and reports marker-only ranges as empty-after-filtering batches.
  */
 export class MarkerProbe {
-  constructor(private readonly kafka: Kafka, private readonly admin: Admin, private readonly timeoutMs = 15000) {}
+  constructor(private readonly kafka: Kafka, private readonly admins: AdminSource, private readonly timeoutMs = 15000) {}
 
   /** key (markerKey) → true when only markers lie in [from, to); targets it could not settle are absent. */
   async check(targets: readonly MarkerTarget[]): Promise<Map<string, boolean>> {
@@ -63,7 +64,7 @@ export class MarkerProbe {
       return result;
     } finally {
       await consumer.disconnect().catch(() => undefined);
-      await this.admin.deleteGroups([groupId]).catch(() => undefined);
+      await this.admins.current().then((a) => a.deleteGroups([groupId])).catch(() => undefined);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { AdminSource } from './admin-source';
 import { bracketFromHistory, recordTimestampAt, type LogEndPoint } from './domain/lag-seconds';
 
 export interface RecordTimestampOptions {
@@ -17,13 +17,14 @@ export interface RecordTimestampOptions {
 export class RecordTimestamps {
   private readonly cache = new Map<string, number | null>();
 
-  constructor(private readonly admin: Admin, private readonly opts: RecordTimestampOptions) {}
+  constructor(private readonly admins: AdminSource, private readonly opts: RecordTimestampOptions) {}
 
   async at(topic: string, partition: number, offset: number, history: readonly LogEndPoint[], now: number): Promise<number | null> {
     const key = `${topic}\u0000${partition}\u0000${offset}`;
     if (this.cache.has(key)) return this.cache.get(key)!;
+    const admin = await this.admins.current();
     const offsetAt = async (t: number): Promise<number> => {
-      const rows = await this.admin.fetchTopicOffsetsByTimestamp(topic, t);
+      const rows = await admin.fetchTopicOffsetsByTimestamp(topic, t);
       const row = rows.find((r) => r.partition === partition);
       if (!row) throw new Error(`partition ${partition} of ${topic} not found`);
       return Number(row.offset);

@@ -2,6 +2,7 @@ import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { Ownership } from './domain/samples';
 import type { MemberReport } from './domain/group-report';
 import { MARKER_PROBE_GROUP_PREFIX } from './marker-probe';
+import { isUnknownTopic } from './admin-source';
 
 export interface PartitionSnapshot {
   readonly topic: string;
@@ -24,6 +25,8 @@ export interface ClusterSnapshot {
   /** When the log-end offsets were read (after the committed ones, so lag is never under-reported). */
   readonly at: number;
   readonly groups: readonly GroupSnapshot[];
+  /** A topic vanished while sampling: the admin client should be replaced (admin-source.ts). */
+  readonly staleTopics: boolean;
 }
 
 export interface SampleOptions {
@@ -77,12 +80,14 @@ export async function sampleCluster(admin: Admin, opts: SampleOptions): Promise<
   for (const c of committedByGroup) for (const t of c.topics) topics.add(t.topic);
   for (const owners of assignments.values()) for (const key of owners.keys()) topics.add(key.split('\u0000')[0]!);
   const ends = new Map<string, Map<number, { logEnd: number; low: number }>>();
+  let staleTopics = false;
   await Promise.all([...topics].filter((t) => !t.startsWith('__')).map(async (topic) => {
     try {
       const offsets = await admin.fetchTopicOffsets(topic);
       ends.set(topic, new Map(offsets.map((o) => [o.partition, { logEnd: Number(o.high), low: Number(o.low) }])));
-    } catch {
-      // Deleted since the group committed to it: nothing to lag on.
+    } catch (err) {
+      // Deleted since the group committed to it: nothing to lag on (and the client is poisoned).
+      if (isUnknownTopic(err)) staleTopics = true;
     }
   }));
   const at = opts.now();
@@ -109,7 +114,7 @@ export async function sampleCluster(admin: Admin, opts: SampleOptions): Promise<
     }
     return { group, state, members: members.get(group) ?? [], partitions };
   });
-  return { at, groups };
+  return { at, groups, staleTopics };
 }
 
 function ownershipOf(state: string, ownerClientId: string | null): Ownership {

@@ -1,8 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { adminSource, type AdminSource } from './admin-source';
 import { createKafka } from '../platform/kafka/create-kafka';
 import { createMetrics } from '../platform/http/metrics';
-import { kafkaCheck } from '../platform/http/dependency-checks';
 import { createHubApp } from '../platform/nest/create-hub-app';
 import type { Logger } from '../platform/logging/create-logger';
 import { loadConsoleAssets } from './console-assets';
@@ -21,7 +21,7 @@ export interface RunningLag {
 }
 
 /** Builds the monitor over a kafkajs admin client and serves it over HTTP. */
-export function createLagMonitor(kafka: Kafka, admin: Admin, config: LagConfig, log: Logger, hooks: { onSampled?: (ms: number) => void; onError?: (err: unknown) => void } = {}): LagMonitor {
+export function createLagMonitor(kafka: Kafka, admin: AdminSource, config: LagConfig, log: Logger, hooks: { onSampled?: (ms: number) => void; onError?: (err: unknown) => void } = {}): LagMonitor {
   const exclude = config.LAG_GROUPS_EXCLUDE ? new RegExp(config.LAG_GROUPS_EXCLUDE) : undefined;
   let failing = false;
   return new LagMonitor({
@@ -52,8 +52,8 @@ export function createLagMonitor(kafka: Kafka, admin: Admin, config: LagConfig, 
 
 export async function startLag(config: LagConfig, log: Logger): Promise<RunningLag> {
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag', log });
-  const admin = kafka.admin();
-  await admin.connect();
+  const admin = adminSource(kafka);
+  await admin.current();
   const metrics = createMetrics('lag');
   // Scrapes call back into the monitor (declared next); they only run once the app listens.
   const lagMetrics = registerLagMetrics(metrics.registry, () => monitor.current(), () => Date.now());
@@ -62,7 +62,7 @@ export async function startLag(config: LagConfig, log: Logger): Promise<RunningL
     onError: () => lagMetrics.sampleErrors.inc(),
   });
   monitor.start();
-  const app = await createHubApp({ module: LagModule.register({ checks: [kafkaCheck(admin)], metrics, monitor, assets: loadConsoleAssets() }), log });
+  const app = await createHubApp({ module: LagModule.register({ checks: [{ name: 'kafka', check: async () => { await (await admin.current()).describeCluster(); } }], metrics, monitor, assets: loadConsoleAssets() }), log });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
@@ -71,7 +71,7 @@ export async function startLag(config: LagConfig, log: Logger): Promise<RunningL
     async close() {
       await app.close();
       await monitor.stop();
-      await admin.disconnect();
+      await admin.close();
     },
   };
 }
