@@ -74,6 +74,15 @@ async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
     ctx.out(ctx.t('start.stopped'));
   };
 
+  // Listen before the first service starts: a Ctrl-C (or a SIGTERM from a process manager) while
+  // services are still starting must stop them too, never leave them orphaned.
+  let interrupted = false;
+  const stopRequested = new Promise<void>((resolve) => {
+    const onSignal = (): void => { interrupted = true; resolve(); };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+
   let failed = false;
   await Promise.all(HUB_SERVICES.map(async (spec) => {
     const port = servicePort(spec, ctx.env);
@@ -81,17 +90,17 @@ async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
     ctx.out(ctx.t('start.service.starting', { name: spec.name, log }));
     supervisor.start(spec, { HTTP_PORT: String(port) });
     const url = `http://${LOCAL_HOST}:${port}`;
-    if (await waitHealthy(url, SERVICE_START_TIMEOUT_MS)) ctx.out(ctx.t('start.service.ready', { name: spec.name, url }));
+    const healthy = await Promise.race([waitHealthy(url, SERVICE_START_TIMEOUT_MS), stopRequested.then(() => false)]);
+    if (interrupted) return;
+    if (healthy) ctx.out(ctx.t('start.service.ready', { name: spec.name, url }));
     else { failed = true; ctx.err(ctx.t('start.service.failed', { name: spec.name, seconds: SERVICE_START_TIMEOUT_MS / 1000, log })); }
   }));
+  if (interrupted) { await stop(); return 0; }
   if (failed) { await stop(); return 1; }
 
   const api = HUB_SERVICES.find((s) => s.name === 'api');
   ctx.out(ctx.t('start.running', { api: api ? serviceUrl(api, servicePort(api, ctx.env)) : '-', logs: logDir }));
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await stopRequested;
   await stop();
   return 0;
 }

@@ -65,7 +65,9 @@ export async function startCaseStatus(config: CaseStatusConfig, log: Logger, ove
   try {
     const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'hub-case-status', max: config.CASE_STATUS_PARTITIONS_CONCURRENTLY + 6 });
     closers.push(() => pool.end());
-    await runMigrations(pool, discoverMigrations(findRepoRoot()).filter((m) => m.component === 'platform' || m.component === 'case-status'));
+    // The whole repository's set, as `hub prepare` applies it: a subset would take the other
+    // components' applied migrations for ones missing on disk and refuse to start.
+    await runMigrations(pool, discoverMigrations(findRepoRoot()));
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-case-status', log });
     const admin: Admin = kafka.admin();
     await admin.connect();
