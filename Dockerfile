@@ -33,7 +33,8 @@ RUN npm run build
 # root resolves (findRepoRoot(): the folder with package.json and schemas/, i.e. /app):
 #   - <area>/<component>/migrations/NNNN_*.sql for services/ and connectors/ (`hub prepare`);
 #   - schemas/**/*.avsc, including schemas/released/ (the compatibility baseline);
-#   - infra/ files that are not TypeScript (infra/cli/hub.js, the `hub` entry, and its data).
+#   - infra/ files that are not TypeScript (infra/cli/hub.js, the `hub` entry, and its data);
+#   - services/<component>/web/ static pages (the operators' console).
 # connectors/ may not exist yet: missing areas are skipped, not an error.
 RUN mkdir -p /runtime-assets/schemas/avro /runtime-assets/schemas/released; \
     { \
@@ -44,6 +45,7 @@ RUN mkdir -p /runtime-assets/schemas/avro /runtime-assets/schemas/released; \
       done; \
       find schemas -type f -name '*.avsc' -print0; \
       find infra -type f ! -name '*.ts' -print0; \
+      find services -mindepth 3 -type f -path 'services/*/web/*' -print0; \
     } | xargs -0 --no-run-if-empty cp --parents --target-directory=/runtime-assets; \
     find /runtime-assets -type f | sort
 

@@ -38,6 +38,12 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
     port: 8086,
     description: 'One case-status flow per child across institutions: case.status and case.updates topics, deadlines, timeline/case/indicator API (/v1).',
   },
+  {
+    name: 'lag',
+    entry: 'services/lag/main.ts',
+    port: 8085,
+    description: "Consumer lag monitor: Burrow status per group and partition, /metrics, /v1/lag, operators' console at /console.",
+  },
 ];
 
 /** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */
