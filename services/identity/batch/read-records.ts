@@ -6,7 +6,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { normalisePerson, type NormalisedPerson, type PersonRecordInput } from '../domain/matching';
+import { NameMemo, normalisePerson, type NormalisedPerson, type PersonRecordInput } from '../domain/matching';
 
 const str = z.string().nullable().optional();
 const lineSchema = z.object({
@@ -35,6 +35,7 @@ export async function readRecords(file: string, onProgress?: (bytes: number, tot
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   const out: NormalisedPerson[] = [];
+  const memo = new NameMemo();
   let lineNo = 0;
   let bytes = 0;
   for await (const line of lines) {
@@ -48,7 +49,7 @@ export async function readRecords(file: string, onProgress?: (bytes: number, tot
       const issue = parsed.error.issues[0];
       throw new InputError(lineNo, `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
     }
-    out.push(normalisePerson(parsed.data as unknown as PersonRecordInput));
+    out.push(normalisePerson(parsed.data as unknown as PersonRecordInput, memo));
     if (onProgress && (lineNo & 0x3fff) === 0) onProgress(bytes, total, out.length);
   }
   onProgress?.(total, total, out.length);

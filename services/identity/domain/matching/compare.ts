@@ -41,7 +41,7 @@ const birthConsistent = new Set<number>(BIRTH_CONSISTENT);
 const enum St { E, C, D, N }
 
 export class Comparator {
-  private readonly jwCache = new Map<string, number>();
+  private readonly jwCache = new Map<string, Map<string, number>>();
   private readonly phonCache = new Map<string, string>();
   private readonly nick = new Map<string, readonly string[]>();
 
@@ -162,13 +162,16 @@ export class Comparator {
 
   jw(a: string, b: string): number {
     if (a.length + b.length > 40) return jaroWinkler(a, b); // long values (streets) rarely repeat: no memo
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    let v = this.jwCache.get(key);
-    if (v === undefined) {
-      v = jaroWinkler(a, b);
-      if (this.jwCache.size > 2_000_000) this.jwCache.clear(); // bounded memory on huge batches
-      this.jwCache.set(key, v);
+    // Two-level memo: no key concatenation on the hot path.
+    const [x, y] = a < b ? [a, b] : [b, a];
+    let inner = this.jwCache.get(x);
+    if (inner === undefined) {
+      if (this.jwCache.size > 200_000) this.jwCache.clear(); // bounded memory on huge batches
+      inner = new Map();
+      this.jwCache.set(x, inner);
     }
+    let v = inner.get(y);
+    if (v === undefined) { v = jaroWinkler(x, y); if (inner.size < 5000) inner.set(y, v); }
     return v;
   }
 

@@ -9,7 +9,7 @@ import { Comparator } from './compare';
 import { decide } from './decide';
 import defaultModelJson from './default-model.json';
 import { compileModel, parseModel, type CompiledModel } from './model';
-import { normalisePerson as normalise, type PersonRecordInput } from './normalise';
+import { NameMemo, normalisePerson as normalise, type PersonRecordInput } from './normalise';
 import { trainOnRecords } from './resolve';
 import { explain } from './score';
 import type { CandidateIdentity, MatchDecision, MatchingModel, NormalisedPerson, PairExplanation } from './types';
@@ -18,7 +18,7 @@ export type {
   CandidateIdentity, FieldComparison, MatchDecision, MatchingModel, NormalisedPerson, PairExplanation, ReviewReason,
   FieldParams, LevelParams, Thresholds,
 } from './types';
-export type { PersonRecordInput } from './normalise';
+export { NameMemo, type PersonRecordInput } from './normalise';
 export { parseModel, BASE_MODEL } from './model';
 export { FIELD_LEVELS, MODEL_FORMAT } from './config';
 export { resolveBatch, childIdFor, type BatchResult, type BatchStats, type ReviewItem, type Progress } from './resolve';
@@ -27,8 +27,8 @@ export { resolveBatch, childIdFor, type BatchResult, type BatchStats, type Revie
 export const DEFAULT_MODEL: MatchingModel = parseModel(defaultModelJson);
 
 /** Accepts a full PersonRecord; plain JSON with optional fields absent is read as null. */
-export function normalisePerson(p: PersonRecord | PersonRecordInput): NormalisedPerson {
-  return normalise(p);
+export function normalisePerson(p: PersonRecord | PersonRecordInput, memo?: NameMemo): NormalisedPerson {
+  return normalise(p, memo);
 }
 
 export function blockingKeys(p: NormalisedPerson, model: MatchingModel): readonly string[] {

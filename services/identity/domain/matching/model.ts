@@ -86,7 +86,7 @@ export const BASE_MODEL: MatchingModel = {
   // Posterior log2-odds: 12 bits ≈ P(same child) ≥ 0.9998 for an automatic link; ≥ 0 (P ≥ 0.5) for review.
   thresholds: { autoLink: 10, review: 0, nearTie: 4 },
   comparators: { jwHigh: 0.92, jwLow: 0.8, nicknames: DEFAULT_NICKNAMES },
-  blocking: { keys: ['run', 'identifier', 'names', 'name-date', 'prefix-date', 'date-place', 'date', 'given-maternal', 'surnames-year', 'name-place', 'phone', 'address'], maxBlockSize: 60 },
+  blocking: { keys: ['run', 'identifier', 'names', 'name-date', 'prefix-date', 'date-place', 'date', 'given-maternal', 'surnames-year', 'name-place', 'phone', 'address'], maxBlockSize: 25 },
   tf: { given: {}, surname: {}, floor: 0.00001, maxAdjustment: 3 },
   training: null,
 };

@@ -7,16 +7,39 @@
  */
 import type { PersonRecord } from '../../../../schemas/generated/person-record.v1';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- services/platform/chile is pure by test (purity.test.ts) and is shared with matching on purpose: one RUN/name parser for connectors and matching.
-import { foldEnye, nameKey, parseIpe, parseName, parseRun } from '../../../platform/chile';
+import { foldEnye, nameKey, parseIpe, parseName, parseRun, type ParsedName } from '../../../platform/chile';
 import type { NormalisedPerson } from './types';
 
 /** Optional fields may be absent in plain JSON input: read them as null. */
 export type PersonRecordInput = Partial<PersonRecord> & Pick<PersonRecord, 'source' | 'sourceRecordId'>;
 
-export function normalisePerson(p: PersonRecordInput): NormalisedPerson {
-  const given = parseName(p.givenNames ?? null);
-  const paternal = surname(p.paternalSurname ?? null);
-  const maternal = surname(p.maternalSurname ?? null);
+/**
+ * Memo of name parsing for batches (names repeat: a million records hold a few tens of thousands
+ * of distinct name strings). Pure memoisation: results never depend on it; bounded in size.
+ */
+export class NameMemo {
+  private readonly given = new Map<string, ParsedName>();
+  private readonly surnames = new Map<string, { core: string; full: string } | null>();
+  parseGiven(raw: string | null): ParsedName {
+    if (raw === null) return parseName(null);
+    let v = this.given.get(raw);
+    if (v === undefined) { v = parseName(raw); if (this.given.size < 500_000) this.given.set(raw, v); }
+    return v;
+  }
+  parseSurname(raw: string | null): { core: string; full: string } | null {
+    if (raw === null) return null;
+    let v = this.surnames.get(raw);
+    if (v === undefined) { v = surname(raw); if (this.surnames.size < 500_000) this.surnames.set(raw, v); }
+    return v;
+  }
+}
+
+const NO_MEMO = { parseGiven: (raw: string | null) => parseName(raw), parseSurname: (raw: string | null) => surname(raw) };
+
+export function normalisePerson(p: PersonRecordInput, memo: Pick<NameMemo, 'parseGiven' | 'parseSurname'> = NO_MEMO): NormalisedPerson {
+  const given = memo.parseGiven(p.givenNames ?? null);
+  const paternal = memo.parseSurname(p.paternalSurname ?? null);
+  const maternal = memo.parseSurname(p.maternalSurname ?? null);
   const run = parseRun(p.run ?? null);
   const address = p.address ?? null;
   return {
