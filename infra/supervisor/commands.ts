@@ -10,7 +10,6 @@ import { prepareHub } from '../bootstrap/prepare-hub';
 import { stackDown, stackUp } from '../stack/stack';
 import { resolveStackOptions, stackPaths } from '../stack/options';
 import { describeProgress, guarded } from '../stack/commands';
-import { serviceUrl } from '../stack/service-status';
 import { Supervisor } from './supervisor';
 import { waitHealthy } from './wait-healthy';
 
@@ -98,8 +97,14 @@ async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
   if (interrupted) { await stop(); return 0; }
   if (failed) { await stop(); return 1; }
 
-  const api = HUB_SERVICES.find((s) => s.name === 'api');
-  ctx.out(ctx.t('start.running', { api: api ? serviceUrl(api, servicePort(api, ctx.env)) : '-', logs: logDir }));
+  const urlOf = (name: string, suffix = ''): string => {
+    const spec = HUB_SERVICES.find((s) => s.name === name);
+    return spec ? `http://${LOCAL_HOST}:${servicePort(spec, ctx.env)}${suffix}` : '-';
+  };
+  ctx.out(ctx.t('start.running', {
+    api: urlOf('api', '/v1'), intake: urlOf('intake'), console: urlOf('lag', '/console'),
+    review: urlOf('identity', '/v1/review/tasks'), indicators: urlOf('case-status', '/v1/indicators'), logs: logDir,
+  }));
   await stopRequested;
   await stop();
   return 0;
