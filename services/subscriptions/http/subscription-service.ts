@@ -1,0 +1,108 @@
+/**
+ * The subscriptions API's logic (docs/adr/0015), framework-free: every answer is a status and a body.
+ * The secret is written once and never returned nor logged; every read of deliveries is audited in
+ * sub_delivery_audit through the channel that reads them.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import type { Credential } from '../../platform/auth/credential';
+import { createTranslator, type Lang, type Params } from '../../platform/i18n/i18n';
+import { mayManage } from '../domain/access';
+import { EVENT_TYPES } from '../domain/event-types';
+import { SUB_MESSAGES_EN, SUB_MESSAGES_ES, type SubMessageCode } from '../messages';
+
+export interface Answer { readonly status: number; readonly body: unknown }
+export interface Caller { readonly credential: Credential; readonly lang: Lang }
+
+export function errorBody(code: SubMessageCode, lang: Lang, params?: Params): { codigo: string; mensaje: string } {
+  return { codigo: code, mensaje: createTranslator(lang, SUB_MESSAGES_ES, SUB_MESSAGES_EN).t(code, params) };
+}
+
+export const createBody = z.object({
+  comunaCode: z.string().regex(/^\d{4,5}$/),
+  url: z.url().refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
+  secret: z.string().min(16).max(256),
+  eventTypes: z.array(z.enum(EVENT_TYPES)).max(EVENT_TYPES.length).optional(),
+}).strict();
+
+export const redeliverBody = z.object({ from: z.iso.datetime({ offset: true }) }).strict();
+
+interface SubRow { id: string; comuna_code: string; url: string; event_types: string[] | null; status: string; created_at: Date; credential_id: string }
+
+function view(r: SubRow) {
+  return { id: r.id, comunaCode: r.comuna_code, url: r.url, eventTypes: r.event_types, status: r.status, createdAt: r.created_at.toISOString() };
+}
+
+function issues(e: z.ZodError): string {
+  return e.issues.map((i) => i.path.join('.') || i.message).join(', ');
+}
+
+export class SubscriptionService {
+  constructor(readonly pool: Pool) {}
+
+  async create(c: Caller, raw: unknown): Promise<Answer> {
+    const p = createBody.safeParse(raw ?? {});
+    if (!p.success) return { status: 400, body: errorBody('INVALID_BODY', c.lang, { detail: issues(p.error) }) };
+    const access = mayManage(c.credential, p.data.comunaCode);
+    if (access !== 'OK') return { status: 403, body: errorBody(access, c.lang, { comunaCode: p.data.comunaCode }) };
+    const id = `sub_${randomBytes(12).toString('hex')}`;
+    const { rows } = await this.pool.query<SubRow>(
+      `INSERT INTO sub_subscriptions (id, credential_id, comuna_code, url, secret, event_types) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+      [id, c.credential.id, p.data.comunaCode, p.data.url, p.data.secret, p.data.eventTypes && p.data.eventTypes.length > 0 ? p.data.eventTypes : null]);
+    return { status: 201, body: view(rows[0]!) };
+  }
+
+  async list(c: Caller): Promise<Answer> {
+    if (c.credential.institution !== 'MUNICIPALITY') return { status: 403, body: errorBody('FORBIDDEN_INSTITUTION', c.lang) };
+    const { rows } = await this.pool.query<SubRow>("SELECT * FROM sub_subscriptions WHERE comuna_code = $1 AND status <> 'DELETED' ORDER BY created_at, id", [c.credential.scope]);
+    return { status: 200, body: { subscriptions: rows.map(view) } };
+  }
+
+  /** The subscription if the caller's comuna owns it; otherwise the 403/404 answer (404 for another comuna's id too: no probing). */
+  async owned(c: Caller, id: string): Promise<SubRow | Answer> {
+    if (c.credential.institution !== 'MUNICIPALITY') return { status: 403, body: errorBody('FORBIDDEN_INSTITUTION', c.lang) };
+    const { rows } = await this.pool.query<SubRow>("SELECT * FROM sub_subscriptions WHERE id = $1 AND status <> 'DELETED'", [id]);
+    const r = rows[0];
+    if (!r || mayManage(c.credential, r.comuna_code) !== 'OK') return { status: 404, body: errorBody('SUBSCRIPTION_NOT_FOUND', c.lang, { id }) };
+    return r;
+  }
+
+  async get(c: Caller, id: string): Promise<Answer> {
+    const r = await this.owned(c, id);
+    return 'body' in r ? r : { status: 200, body: view(r) };
+  }
+
+  async setStatus(c: Caller, id: string, status: 'ACTIVE' | 'PAUSED' | 'DELETED'): Promise<Answer> {
+    const r = await this.owned(c, id);
+    if ('body' in r) return r;
+    const { rows } = await this.pool.query<SubRow>('UPDATE sub_subscriptions SET status = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, status]);
+    return status === 'DELETED' ? { status: 204, body: undefined } : { status: 200, body: view(rows[0]!) };
+  }
+
+  async deliveries(c: Caller, id: string, statusFilter: string | undefined, after: string | undefined): Promise<Answer> {
+    const r = await this.owned(c, id);
+    if ('body' in r) return r;
+    const st = statusFilter && ['PENDING', 'DELIVERED', 'DEAD'].includes(statusFilter.toUpperCase()) ? statusFilter.toUpperCase() : null;
+    const from = after && /^\d+$/.test(after) ? after : '0';
+    const { rows } = await this.pool.query<{ seq: string; child_id: string; event_type: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }>(
+      `SELECT seq::text, child_id, event_type, status, attempts, last_error, created_at, delivered_at FROM sub_deliveries
+       WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2) AND seq > $3::bigint ORDER BY sub_deliveries.seq LIMIT 500`, [id, st, from]);
+    return {
+      status: 200,
+      body: { deliveries: rows.map((d) => ({ id: d.seq, childId: d.child_id, eventType: d.event_type, status: d.status, attempts: d.attempts, lastError: d.last_error, createdAt: d.created_at.toISOString(), deliveredAt: d.delivered_at?.toISOString() ?? null })) },
+    };
+  }
+
+  /** Redelivery from a point in time: every delivery created since `from` (delivered or dead) is queued again, in its original order. */
+  async redeliver(c: Caller, id: string, raw: unknown): Promise<Answer> {
+    const r = await this.owned(c, id);
+    if ('body' in r) return r;
+    const p = redeliverBody.safeParse(raw ?? {});
+    if (!p.success) return { status: 400, body: errorBody('INVALID_BODY', c.lang, { detail: issues(p.error) }) };
+    const { rowCount } = await this.pool.query(
+      "UPDATE sub_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE subscription_id = $1 AND created_at >= $2::timestamptz",
+      [id, p.data.from]);
+    return { status: 202, body: { requeued: rowCount ?? 0 } };
+  }
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Admin, Producer } from 'kafkajs';
+import { Client, type Pool } from 'pg';
+import { SCHEMAS } from '../../schemas';
+import { TOPICS } from '../../schemas/topics';
+import { Authenticator } from '../platform/auth/authenticator';
+import { CredentialRepository } from '../platform/auth/credential-repository';
+import { createAvroCodec } from '../platform/avro/avro-codec';
+import { createSchemaRegistryClient } from '../platform/avro/registry-client';
+import { kafkaCheck, postgresCheck, registryCheck } from '../platform/http/dependency-checks';
+import type { HealthCheck } from '../platform/http/health';
+import { createMetrics, type HubMetrics } from '../platform/http/metrics';
+import { createBatchConsumer, type BatchConsumer } from '../platform/kafka/batch-consumer';
+import { createKafka, createProducer } from '../platform/kafka/create-kafka';
+import type { Logger } from '../platform/logging/create-logger';
+import { createHubApp } from '../platform/nest/create-hub-app';
+import { PlatformModule } from '../platform/nest/platform.module';
+import { findRepoRoot } from '../platform/paths';
+import { createPool } from '../platform/postgres/create-pool';
+import { discoverMigrations, runMigrations } from '../platform/postgres/migrations/run-migrations';
+import type { SubscriptionsConfig } from './config';
+import { WebhookDispatcher } from './delivery/webhook-dispatcher';
+import { SubscriptionService } from './http/subscription-service';
+import { SubscriptionsApiModule } from './http/subscriptions-api';
+import { createUpdateStreamHandler } from './stream/update-stream';
+
+export interface RunningSubscriptions {
+  readonly app: NestFastifyApplication;
+  readonly url: string;
+  readonly pool: Pool;
+  readonly consumer: BatchConsumer | null;
+  close(): Promise<void>;
+}
+
+@Module({})
+class SubscriptionsModule {
+  static register(opts: { checks: readonly HealthCheck[]; metrics: HubMetrics; api: DynamicModule }): DynamicModule {
+    return { module: SubscriptionsModule, imports: [PlatformModule.register({ checks: opts.checks, metrics: opts.metrics }), opts.api] };
+  }
+}
+
+/**
+ * Builds and starts the subscriptions service (docs/adr/0015): consumer (group `hub.subscriptions`)
+ * of hub.case.updates.v1 → delivery log in PostgreSQL (one transaction per batch) → webhook
+ * dispatcher and SSE streams, woken by NOTIFY; /health, /metrics and the subscriptions API.
+ */
+export async function startSubscriptions(config: SubscriptionsConfig, log: Logger, over: { onCrash?: (e: Error) => void; now?: () => number } = {}): Promise<RunningSubscriptions> {
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => { for (const c of closers.splice(0).reverse()) await c().catch((e: unknown) => log.warn({ err: String(e) }, 'close failed')); };
+  try {
+    const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'hub-subscriptions', max: config.SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY + 12 });
+    closers.push(() => pool.end());
+    await runMigrations(pool, discoverMigrations(findRepoRoot()).filter((m) => m.component === 'platform' || m.component === 'subscriptions'));
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-subscriptions', log });
+    const admin: Admin = kafka.admin();
+    await admin.connect();
+    closers.push(() => admin.disconnect());
+    const codec = createAvroCodec(createSchemaRegistryClient(config.SCHEMA_REGISTRY_URL), SCHEMAS as Readonly<Record<string, object>>);
+    const metrics = createMetrics('subscriptions');
+
+    // One LISTEN connection per process wakes the dispatcher and every open SSE stream after a commit.
+    const channel = `sub_deliveries_${createHash('sha256').update(config.HUB_DB_SCHEMA).digest('hex').slice(0, 16)}`;
+    const wake = new EventEmitter();
+    wake.setMaxListeners(0);
+    const listener = new Client({ connectionString: config.DATABASE_URL, application_name: 'hub-subscriptions-listen' });
+    await listener.connect();
+    closers.push(() => listener.end());
+    listener.on('notification', () => wake.emit('wake'));
+    listener.on('error', (e) => log.warn({ err: e.message }, 'subscriptions listener error'));
+    await listener.query(`LISTEN ${channel}`);
+    const wait = (ms: number) => new Promise<void>((resolve) => {
+      const done = () => { clearTimeout(t); wake.off('wake', done); resolve(); };
+      const t = setTimeout(done, ms);
+      wake.on('wake', done);
+    });
+
+    let consumer: BatchConsumer | null = null;
+    if (config.SUBSCRIPTIONS_CONSUMER === 'on') {
+      const producer: Producer = await createProducer(kafka);
+      closers.push(() => producer.disconnect());
+      consumer = createBatchConsumer({
+        kafka, codec, producer, log, metrics,
+        groupId: config.HUB_TOPIC_PREFIX + config.SUBSCRIPTIONS_GROUP_ID,
+        topics: [config.HUB_TOPIC_PREFIX + TOPICS.caseUpdates.name],
+        fromBeginning: true,
+        partitionsConsumedConcurrently: config.SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY,
+        handle: createUpdateStreamHandler({ pool, log, channel }),
+        onCrash: (e) => over.onCrash?.(e),
+      });
+      await consumer.start();
+      const c = consumer;
+      closers.push(() => c.stop());
+
+      const dispatcher = new WebhookDispatcher({
+        pool, log, now: over.now,
+        policy: { baseMs: config.SUBSCRIPTIONS_RETRY_BASE_MS, maxDelayMs: config.SUBSCRIPTIONS_RETRY_MAX_MS, maxAttempts: config.SUBSCRIPTIONS_MAX_ATTEMPTS },
+        timeoutMs: config.SUBSCRIPTIONS_TIMEOUT_MS, perSubscription: config.SUBSCRIPTIONS_PER_SUBSCRIPTION, globalLimit: config.SUBSCRIPTIONS_GLOBAL_LIMIT,
+      });
+      let stopped = false;
+      const loop = (async () => {
+        while (!stopped) {
+          await dispatcher.poll().catch((e: unknown) => log.warn({ err: e instanceof Error ? e.message : String(e) }, 'dispatcher poll failed'));
+          await wait(config.SUBSCRIPTIONS_POLL_MS);
+        }
+      })();
+      closers.push(async () => { stopped = true; wake.emit('wake'); await loop; await dispatcher.stop(); });
+    }
+
+    const authenticator = new Authenticator(new CredentialRepository(pool), { ttlMs: config.SUBSCRIPTIONS_AUTH_CACHE_MS });
+    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
+    const app = await createHubApp({
+      module: SubscriptionsModule.register({ checks: [kafkaCheck(admin), registryCheck(config.SCHEMA_REGISTRY_URL), postgresCheck(pool)], metrics, api }),
+      log,
+    });
+    await app.init();
+    await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+    // SSE responses are long-lived: close them before Nest waits for connections to drain.
+    closers.push(async () => { app.getHttpServer().closeAllConnections?.(); await app.close(); });
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.HTTP_PORT;
+    log.info({ port }, 'subscriptions service listening');
+    return { app, url: `http://${config.HTTP_HOST === '0.0.0.0' ? '127.0.0.1' : config.HTTP_HOST}:${port}`, pool, consumer, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
