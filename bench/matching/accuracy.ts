@@ -156,9 +156,9 @@ async function main(): Promise<void> {
   if (failed.length) {
     process.stdout.write(`\nMissed: ${failed.map((r) => r.name).join(', ')}. Error analysis:\n`);
     for (const r of failed.slice(0, 3)) {
-      const out = keep ? `bench/matching/data/${r.dataset}/out` : `/tmp/${r.name}`;
-      if (!keep) process.stdout.write(`  node infra/cli/hub.js resolve --in bench/matching/data/${r.dataset}/records.ndjson --out ${out}/assignments.ndjson --review-out ${out}/review.ndjson\n`);
-      process.stdout.write(`  node -r @swc-node/register bench/matching/evaluate.ts --dataset ${r.dataset} --assignments ${out}/assignments.ndjson --review ${out}/review.ndjson --errors 20 --explain\n`);
+      const out = keep ? `bench/matching/data/${r.dataset}/out/` : `/tmp/${r.name}.`;
+      if (!keep) process.stdout.write(`  node infra/cli/hub.js resolve --in bench/matching/data/${r.dataset}/records.ndjson --out ${out}assignments.ndjson --review-out ${out}review.ndjson\n`);
+      process.stdout.write(`  node -r @swc-node/register bench/matching/evaluate.ts --dataset ${r.dataset} --assignments ${out}assignments.ndjson --review ${out}review.ndjson --errors 20 --explain\n`);
     }
   }
   const summary = {
