@@ -10,7 +10,7 @@
  *      event's envelope.recordedAt, stamped in the deciding transaction) and (2) the identity event
  *      read back from `hub.identity.children.v1` (read_committed), i.e. visible to consumers.
  *
- *   npm run bench:identity -- [--records N] [--rate R] [--seconds S] [--concurrency C]
+ *   npm run bench:identity -- [--records N] [--rate R] [--seconds S] [--concurrency C] [--out file.json]
  *
  * Records: bench/matching/data/chile-c100000-s12/records.ndjson (298,779 realistic Chilean
  * PersonRecords of 98,062 children from `hub generate`, with their noise); beyond that, further
@@ -39,6 +39,9 @@ const RECORDS = arg('records', 200_000);
 const RATE = arg('rate', 500);
 const SECONDS = arg('seconds', 60);
 const CONCURRENCY = arg('concurrency', 3);
+const outIndex = process.argv.indexOf('--out');
+/** Result file name under bench/results (identity-stream.json unless --out names another, e.g. for a lower-rate run). */
+const OUT = outIndex > 0 ? process.argv[outIndex + 1]! : 'identity-stream.json';
 const DATA = path.join(__dirname, 'matching', 'data', 'chile-c100000-s12', 'records.ndjson');
 const root = path.resolve(__dirname, '..');
 
@@ -244,7 +247,7 @@ async function main(): Promise<void> {
         sustainedP99: sustained.decisionLatencyMs.p99 !== null && sustained.decisionLatencyMs.p99 <= 200 && sustained.measured === sent,
       },
     };
-    writeFileSync(path.join(root, 'bench', 'results', 'identity-stream.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(path.join(root, 'bench', 'results', OUT), `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     if (child && child.exitCode === null) {
