@@ -20,6 +20,17 @@
  * `model.blocking.maxBlockSize`; the other keys still reach those records.
  */
 import { spanishPhonetic } from './strings';
+
+/**
+ * Key prefixes of the broad families (no birth date in the key): their blocks grow with the
+ * batch, so they are capped at half the model's block size; precise keys get the full cap.
+ */
+export const BROAD_KEY_PREFIXES: readonly string[] = ['D:', 'N:', 'GM:', 'NL:', 'NC:', 'A:', 'T:'];
+
+export function blockCap(key: string, maxBlockSize: number): number {
+  for (const p of BROAD_KEY_PREFIXES) if (key.startsWith(p)) return Math.max(2, maxBlockSize >> 1);
+  return maxBlockSize;
+}
 import type { MatchingModel, NormalisedPerson } from './types';
 
 export function blockingKeys(p: NormalisedPerson, model: MatchingModel, phon: (w: string) => string = spanishPhonetic): string[] {

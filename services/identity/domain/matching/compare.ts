@@ -88,8 +88,8 @@ export class Comparator {
     if (a.length === 0 || b.length === 0) return G.null;
     let shared = 0;
     for (const t of a) if (b.includes(t)) shared++;
-    const setA = new Set(a).size;
-    const setB = new Set(b).size;
+    const setA = distinct(a);
+    const setB = distinct(b);
     if (shared > 0) {
       if (shared === setA && shared === setB) return G.exact;
       if (shared === setA || shared === setB) return G.subset;
@@ -124,7 +124,7 @@ export class Comparator {
   private nameSwapped(a: NormalisedPerson, b: NormalisedPerson): boolean {
     if (a.paternal === null || b.paternal === null || a.given.length === 0 || b.given.length === 0) return false;
     const close = (x: string, y: string) => x === y || this.jw(x, y) >= this.config.jwHigh;
-    return close(a.given[0]!, b.paternal.replace(/ /g, '')) && close(a.paternal.replace(/ /g, ''), b.given[0]!);
+    return close(a.given[0]!, compact(b.paternal)) && close(compact(a.paternal), b.given[0]!);
   }
 
   private surnames(a: NormalisedPerson, b: NormalisedPerson): number {
@@ -147,9 +147,10 @@ export class Comparator {
 
   private surnameState(x: string | null, xFull: string | null, y: string | null, yFull: string | null): St {
     if (x === null || y === null) return St.N;
-    if (x === y || xFull === yFull || stripParticles(xFull!) === y.replace(/ /g, '') || stripParticles(yFull!) === x.replace(/ /g, '')) return St.E;
-    const cx = x.replace(/ /g, '');
-    const cy = y.replace(/ /g, '');
+    if (x === y || xFull === yFull) return St.E;
+    const cx = compact(x);
+    const cy = compact(y);
+    if (stripParticles(xFull!) === cy || stripParticles(yFull!) === cx) return St.E;
     if (this.jw(cx, cy) >= this.config.jwHigh || this.phon(cx) === this.phon(cy)) return St.C;
     return St.D;
   }
@@ -180,6 +181,17 @@ export class Comparator {
     if (v === undefined) { v = spanishPhonetic(a); this.phonCache.set(a, v); }
     return v;
   }
+}
+
+/** Distinct tokens of a short list (no Set allocation on the hot path). */
+function distinct(xs: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (xs.indexOf(xs[i]!) === i) n++;
+  return n;
+}
+
+function compact(x: string): string {
+  return x.includes(' ') ? x.replace(/ /g, '') : x;
 }
 
 function stripParticles(full: string): string {

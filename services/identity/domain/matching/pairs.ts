@@ -4,7 +4,7 @@
  * natively, and cut into blocks; pairs are packed the same way, sorted and de-duplicated.
  * A hash collision only merges two blocks (a few extra comparisons), never loses a pair.
  */
-import { blockingKeys } from './blocking';
+import { blockCap, blockingKeys } from './blocking';
 import type { MatchingModel, NormalisedPerson } from './types';
 
 export interface CandidatePairs {
@@ -39,18 +39,22 @@ export function candidatePairs(
   const bits = pairBits(n);
   if (2 * bits > 53) throw new RangeError('too many records for one batch');
   const hashScale = 2 ** bits;
-  const hashMask = 2 ** Math.min(32, 53 - bits);
+  const halfMask = 2 ** (Math.min(32, 53 - bits) - 1);
+  const cap = model.blocking.maxBlockSize;
   let entries: Float64Array = new Float64Array(Math.max(16, n * 8));
   let count = 0;
   for (let i = 0; i < n; i++) {
     for (const key of blockingKeys(records[i]!, model, phon)) {
       if (count === entries.length) entries = grow(entries);
-      entries[count++] = (fnv1a(key) % hashMask) * hashScale + i;
+      // Broad keys hash into the odd half, precise keys into the even half: the cap of a block
+      // is then known from its hash alone.
+      const broad = blockCap(key, cap) !== cap ? 1 : 0;
+      entries[count++] = (((fnv1a(key) % halfMask) * 2) + broad) * hashScale + i;
     }
     if (onProgress && (i & 0xffff) === 0) onProgress(i, n);
   }
   const sorted = entries.subarray(0, count).sort();
-  const cap = model.blocking.maxBlockSize;
+  const broadCap = Math.max(2, cap >> 1);
   let pairs: Float64Array = new Float64Array(Math.max(16, n * 4));
   let pc = 0;
   let blocks = 0;
@@ -63,7 +67,7 @@ export function candidatePairs(
     let end = start + 1;
     while (end < count && Math.floor(sorted[end]! / hashScale) === h) end++;
     const size = end - start;
-    if (size > cap) { skippedBlocks++; skippedRecordSlots += size; } else if (size > 1) {
+    if (size > (h % 2 === 1 ? broadCap : cap)) { skippedBlocks++; skippedRecordSlots += size; } else if (size > 1) {
       blocks++;
       if (size > largestKeptBlock) largestKeptBlock = size;
       for (let x = start; x < end; x++) {
