@@ -44,6 +44,12 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
     port: 8085,
     description: "Consumer lag monitor: Burrow status per group and partition, /metrics, /v1/lag, operators' console at /console.",
   },
+  {
+    name: 'identity',
+    entry: 'services/identity/main.ts',
+    port: 8083,
+    description: 'Child identity: streaming record linkage of PersonObserved into one identity per child (golden record, immutable ledger), identity events, review and correction API (/v1/review, /v1/identities).',
+  },
 ];
 
 /** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */
