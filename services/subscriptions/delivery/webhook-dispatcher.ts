@@ -1,10 +1,11 @@
 /**
  * Webhook dispatcher (docs/adr/0015): sends the delivery log to each ACTIVE subscription's URL.
- * Independence is the point: every subscription has its own worker (at most one round in flight,
- * at most `perSubscription` requests), all share a global limit, and every request has a timeout,
- * so a slow or dead receiver only ever occupies its own slots and never the consumer. Per child,
- * a delivery waits for the previous one (domain/ordering.ts); failures back off with jitter
- * (domain/retry-schedule.ts) and become DEAD after the last attempt. Every attempt is audited.
+ * One query per pass finds the head PENDING delivery of every (subscription, child) — so per child a
+ * delivery waits for the previous one (domain/ordering.ts) — and requests go out without waiting for
+ * each other: at most `perSubscription` in flight per subscription and `globalLimit` overall, each with
+ * a timeout, so a slow or dead receiver only ever occupies its own slots, never another's nor the
+ * consumer's. Outcomes are written in batches (one transaction per flush, with the audit rows);
+ * failures back off with jitter (domain/retry-schedule.ts) and become DEAD after the last attempt.
  */
 import type { Pool } from 'pg';
 import type { Logger } from '../../platform/logging/create-logger';
@@ -23,115 +24,151 @@ export interface DispatcherOptions {
   readonly random?: () => number;
 }
 
-interface Row extends QueuedDelivery { readonly event_type: string; readonly payload: unknown; readonly attempts: number }
-interface Sub { readonly id: string; readonly url: string; readonly secret: string }
-
-/** A counting semaphore: the global bound on requests in flight. */
-class Slots {
-  private used = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-  async take(): Promise<void> {
-    if (this.used < this.size) { this.used++; return; }
-    await new Promise<void>((r) => this.waiting.push(r));
-  }
-  give(): void {
-    const next = this.waiting.shift();
-    if (next) next(); else this.used--;
-  }
+interface Head extends QueuedDelivery {
+  readonly subscriptionId: string;
+  readonly url: string;
+  readonly secret: string;
+  readonly eventType: string;
+  readonly payload: unknown;
+  readonly attempts: number;
 }
 
+interface Outcome { readonly seq: number; readonly subscriptionId: string; readonly status: 'PENDING' | 'DELIVERED' | 'DEAD'; readonly attempts: number; readonly nextAt: number; readonly error: string | null; readonly httpStatus: number | null; readonly audit: string }
+
 export class WebhookDispatcher {
-  private readonly running = new Map<string, Promise<void>>();
-  private readonly slots: Slots;
+  /** Deliveries sent or awaiting their flush: never picked again until their outcome is written. */
+  private readonly inFlight = new Set<number>();
+  private readonly perSub = new Map<string, number>();
+  private outcomes: Outcome[] = [];
+  private flushing: Promise<void> | null = null;
+  private polling: Promise<void> | null = null;
+  private again = false;
   private readonly now: () => number;
   private readonly random: () => number;
   private stopped = false;
 
   constructor(private readonly opts: DispatcherOptions) {
-    this.slots = new Slots(opts.globalLimit);
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
   }
 
-  /** One scheduling pass: starts a round for every subscription with due work that is not already running one. */
-  async poll(): Promise<void> {
-    if (this.stopped) return;
-    const { rows } = await this.opts.pool.query<Sub>(
-      `SELECT s.id, s.url, s.secret FROM sub_subscriptions s
-       WHERE s.status = 'ACTIVE' AND EXISTS (SELECT 1 FROM sub_deliveries d WHERE d.subscription_id = s.id AND d.status = 'PENDING' AND d.next_attempt_at <= to_timestamp($1 / 1000.0))`,
-      [this.now()]);
-    for (const sub of rows) {
-      if (this.running.has(sub.id)) continue;
-      const round = this.round(sub)
-        .catch((e: unknown) => this.opts.log.warn({ subscriptionId: sub.id, err: e instanceof Error ? e.message : String(e) }, 'webhook round failed'))
-        .finally(() => this.running.delete(sub.id));
-      this.running.set(sub.id, round);
+  /** One scheduling pass (coalesced: a call during a pass schedules one more pass). */
+  poll(): Promise<void> {
+    if (this.polling) { this.again = true; return this.polling; }
+    this.polling = (async () => {
+      do {
+        this.again = false;
+        if (!this.stopped) await this.pass();
+        // Passes triggered by many flushes are coalesced; a short pause bounds the scan rate under load.
+        if (this.again) await new Promise((r) => setTimeout(r, 20));
+      } while (this.again && !this.stopped);
+    })().finally(() => { this.polling = null; });
+    return this.polling;
+  }
+
+  private async pass(): Promise<void> {
+    const free = this.opts.globalLimit - this.inFlight.size;
+    if (free <= 0) return;
+    const { rows } = await this.opts.pool.query<{ seq: string; subscription_id: string; url: string; secret: string; child_id: string; next_ms: string; event_type: string; payload: unknown; attempts: number }>(
+      `SELECT DISTINCT ON (d.subscription_id, d.child_id) d.seq::text AS seq, d.subscription_id, s.url, s.secret, d.child_id,
+              (extract(epoch FROM d.next_attempt_at) * 1000)::bigint::text AS next_ms, d.event_type, d.payload, d.attempts
+       FROM sub_deliveries d JOIN sub_subscriptions s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
+       WHERE d.status = 'PENDING'
+       ORDER BY d.subscription_id, d.child_id, d.seq
+       LIMIT 20000`);
+    const bySub = new Map<string, Head[]>();
+    for (const r of rows) {
+      const h: Head = { seq: Number(r.seq), childId: r.child_id, status: 'PENDING', nextAttemptAt: Number(r.next_ms), subscriptionId: r.subscription_id, url: r.url, secret: r.secret, eventType: r.event_type, payload: r.payload, attempts: r.attempts };
+      const list = bySub.get(h.subscriptionId) ?? [];
+      list.push(h);
+      bySub.set(h.subscriptionId, list);
+    }
+    const now = this.now();
+    let budget = free;
+    for (const [subId, heads] of bySub) {
+      if (budget <= 0) break;
+      const busy = this.perSub.get(subId) ?? 0;
+      // A child whose head is in flight is skipped (its next one must wait for that outcome).
+      const idle = heads.filter((h) => !this.inFlight.has(h.seq));
+      const chosen = sendable(idle, now, Math.min(this.opts.perSubscription - busy, budget));
+      for (const h of chosen) {
+        budget--;
+        this.inFlight.add(h.seq);
+        this.perSub.set(subId, (this.perSub.get(subId) ?? 0) + 1);
+        void this.send(h);
+      }
     }
   }
 
-  /** Sends what is sendable now for one subscription, repeating while progress is made. */
-  private async round(sub: Sub): Promise<void> {
-    for (;;) {
-      if (this.stopped) return;
-      const { rows } = await this.opts.pool.query<Row & { next: Date }>(
-        `SELECT seq::text AS seq, child_id AS "childId", status, extract(epoch FROM next_attempt_at) * 1000 AS "nextAttemptAt", event_type, payload, attempts
-         FROM sub_deliveries WHERE subscription_id = $1 AND status = 'PENDING' ORDER BY sub_deliveries.seq LIMIT 500`, [sub.id]);
-      const batch = sendable(rows.map((r) => ({ ...r, seq: Number(r.seq), nextAttemptAt: Number(r.nextAttemptAt) })), this.now(), this.opts.perSubscription);
-      if (batch.length === 0) return;
-      const results = await Promise.all(batch.map((d) => this.send(sub, d)));
-      if (!results.some((ok) => ok)) return;
-    }
-  }
-
-  private async send(sub: Sub, d: Row): Promise<boolean> {
-    await this.slots.take();
+  private async send(d: Head): Promise<void> {
     const attempt = d.attempts + 1;
-    let status: number | null = null;
+    let httpStatus: number | null = null;
     let error: string | null = null;
     try {
       const body = JSON.stringify({ deliveryId: String(d.seq), ...(d.payload as object) });
-      const res = await fetch(sub.url, {
+      const res = await fetch(d.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: sign(sub.secret, body, this.now() / 1000),
+          [SIGNATURE_HEADER]: sign(d.secret, body, this.now() / 1000),
           [DELIVERY_ID_HEADER]: String(d.seq),
-          [EVENT_TYPE_HEADER]: d.event_type,
+          [EVENT_TYPE_HEADER]: d.eventType,
         },
         body,
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       });
-      status = res.status;
+      httpStatus = res.status;
       await res.arrayBuffer().catch(() => undefined);
       if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
     } catch (e) {
       error = e instanceof Error ? e.name : 'ERROR';
-    } finally {
-      this.slots.give();
     }
-    if (error === null) {
-      await this.record(d, sub.id, attempt, 'DELIVERED', status,
-        `UPDATE sub_deliveries SET status = 'DELIVERED', attempts = $2, delivered_at = to_timestamp($3 / 1000.0), last_error = NULL WHERE seq = $1`, [d.seq, attempt, this.now()]);
-      return true;
+    const base = { seq: d.seq, subscriptionId: d.subscriptionId, attempts: attempt, httpStatus, error };
+    if (error === null) this.outcomes.push({ ...base, status: 'DELIVERED', nextAt: this.now(), audit: 'DELIVERED' });
+    else {
+      const next = afterFailure(this.opts.policy, attempt, this.random());
+      this.outcomes.push(next.kind === 'DEAD' ? { ...base, status: 'DEAD', nextAt: this.now(), audit: 'DEAD' } : { ...base, status: 'PENDING', nextAt: this.now() + next.delayMs, audit: 'FAILED' });
     }
-    const next = afterFailure(this.opts.policy, attempt, this.random());
-    if (next.kind === 'DEAD') {
-      await this.record(d, sub.id, attempt, 'DEAD', status, "UPDATE sub_deliveries SET status = 'DEAD', attempts = $2, last_error = $3 WHERE seq = $1", [d.seq, attempt, error]);
-    } else {
-      await this.record(d, sub.id, attempt, 'FAILED', status,
-        'UPDATE sub_deliveries SET attempts = $2, last_error = $3, next_attempt_at = to_timestamp($4 / 1000.0) WHERE seq = $1', [d.seq, attempt, error, this.now() + next.delayMs]);
-    }
-    return false;
+    void this.flush();
   }
 
-  private async record(d: Row, subscriptionId: string, attempt: number, outcome: string, httpStatus: number | null, sql: string, params: unknown[]): Promise<void> {
+  /** Writes collected outcomes (one transaction), then frees their slots and schedules a pass for the children's next deliveries. */
+  private flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      while (this.outcomes.length > 0) {
+        const batch = this.outcomes;
+        this.outcomes = [];
+        try {
+          await this.write(batch);
+        } catch (e) {
+          // Not written: the deliveries stay PENDING in the log and are sent again (receivers deduplicate on the id).
+          this.opts.log.warn({ err: e instanceof Error ? e.message : String(e), n: batch.length }, 'webhook outcomes not recorded');
+        }
+        for (const o of batch) {
+          this.inFlight.delete(o.seq);
+          this.perSub.set(o.subscriptionId, Math.max(0, (this.perSub.get(o.subscriptionId) ?? 1) - 1));
+        }
+        void this.poll().catch((e: unknown) => this.opts.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'dispatcher pass failed'));
+      }
+    })().finally(() => { this.flushing = null; });
+    return this.flushing;
+  }
+
+  private async write(batch: readonly Outcome[]): Promise<void> {
     const client = await this.opts.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(sql, params);
-      await client.query('INSERT INTO sub_delivery_audit (delivery_seq, subscription_id, channel, attempt, outcome, http_status) VALUES ($1, $2, $3, $4, $5, $6)',
-        [d.seq, subscriptionId, 'WEBHOOK', attempt, outcome, httpStatus]);
+      await client.query(
+        `UPDATE sub_deliveries d SET status = x.status, attempts = x.attempts, next_attempt_at = to_timestamp(x.next_ms / 1000.0),
+           last_error = x.err, delivered_at = CASE WHEN x.status = 'DELIVERED' THEN to_timestamp(x.next_ms / 1000.0) ELSE d.delivered_at END
+         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::float8[], $5::text[]) AS x(seq, status, attempts, next_ms, err)
+         WHERE d.seq = x.seq`,
+        [batch.map((o) => o.seq), batch.map((o) => o.status), batch.map((o) => o.attempts), batch.map((o) => o.nextAt), batch.map((o) => o.error)]);
+      await client.query(
+        `INSERT INTO sub_delivery_audit (delivery_seq, subscription_id, channel, attempt, outcome, http_status)
+         SELECT s, sub, 'WEBHOOK', a, o, h FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::int[]) AS x(s, sub, a, o, h)`,
+        [batch.map((o) => o.seq), batch.map((o) => o.subscriptionId), batch.map((o) => o.attempts), batch.map((o) => o.audit), batch.map((o) => o.httpStatus)]);
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -143,6 +180,8 @@ export class WebhookDispatcher {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all([...this.running.values()]);
+    const deadline = Date.now() + this.opts.timeoutMs + 1000;
+    while ((this.inFlight.size > 0 || this.flushing) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await this.polling?.catch(() => undefined);
   }
 }

@@ -87,8 +87,12 @@ export function createUpdateStreamHandler(opts: UpdateStreamOptions): (messages:
       if (previous && u.kind === 'CHILD_MERGED' && Object.keys(previous.cases).length === 0) { previous.comunaCode = null; previous.dirty = true; }
       for (const d of decision.deliveries) rows.push({ d, eventId: u.envelope.eventId });
     }
-    for (const [id, s] of children) {
-      if (s.dirty) await client.query('UPDATE sub_children SET comuna_code = $2, cases = $3 WHERE child_id = $1', [id, s.comunaCode, JSON.stringify(s.cases)]);
+    const dirty = [...children].filter(([, s]) => s.dirty);
+    if (dirty.length > 0) {
+      await client.query(
+        `UPDATE sub_children c SET comuna_code = x.comuna, cases = x.cases
+         FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS x(id, comuna, cases) WHERE c.child_id = x.id`,
+        [dirty.map(([id]) => id), dirty.map(([, s]) => s.comunaCode), dirty.map(([, s]) => JSON.stringify(s.cases))]);
     }
     if (rows.length > 0) {
       await client.query(
