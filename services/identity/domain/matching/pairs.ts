@@ -16,6 +16,27 @@ export interface CandidatePairs {
   readonly skippedBlocks: number;
   readonly skippedRecordSlots: number;
   readonly largestKeptBlock: number;
+  /** Hashes of the blocks kept (size 2..cap), ascending: lets callers ask "would this key pair them?". */
+  readonly keptBlockHashes: Float64Array;
+}
+
+/** The block hash of a key (broad keys in the odd half, see candidatePairs). */
+export function blockHash(key: string, cap: number, bits: number): number {
+  const halfMask = 2 ** (Math.min(32, 53 - bits) - 1);
+  return (fnv1a(key) % halfMask) * 2 + (blockCap(key, cap) !== cap ? 1 : 0);
+}
+
+/** Binary search in an ascending Float64Array. */
+export function hasSorted(sorted: Float64Array, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1; else hi = mid - 1;
+  }
+  return false;
 }
 
 export function fnv1a(text: string): number {
@@ -39,7 +60,6 @@ export function candidatePairs(
   const bits = pairBits(n);
   if (2 * bits > 53) throw new RangeError('too many records for one batch');
   const hashScale = 2 ** bits;
-  const halfMask = 2 ** (Math.min(32, 53 - bits) - 1);
   const cap = model.blocking.maxBlockSize;
   let entries: Float64Array = new Float64Array(Math.max(16, n * 8));
   let count = 0;
@@ -48,8 +68,7 @@ export function candidatePairs(
       if (count === entries.length) entries = grow(entries);
       // Broad keys hash into the odd half, precise keys into the even half: the cap of a block
       // is then known from its hash alone.
-      const broad = blockCap(key, cap) !== cap ? 1 : 0;
-      entries[count++] = (((fnv1a(key) % halfMask) * 2) + broad) * hashScale + i;
+      entries[count++] = blockHash(key, cap, bits) * hashScale + i;
     }
     if (onProgress && (i & 0xffff) === 0) onProgress(i, n);
   }
@@ -61,6 +80,8 @@ export function candidatePairs(
   let skippedBlocks = 0;
   let skippedRecordSlots = 0;
   let largestKeptBlock = 0;
+  let kept: Float64Array = new Float64Array(1024);
+  let keptCount = 0;
   let start = 0;
   while (start < count) {
     const h = Math.floor(sorted[start]! / hashScale);
@@ -69,6 +90,8 @@ export function candidatePairs(
     const size = end - start;
     if (size > (h % 2 === 1 ? broadCap : cap)) { skippedBlocks++; skippedRecordSlots += size; } else if (size > 1) {
       blocks++;
+      if (keptCount === kept.length) kept = grow(kept);
+      kept[keptCount++] = h;
       if (size > largestKeptBlock) largestKeptBlock = size;
       for (let x = start; x < end; x++) {
         const i = sorted[x]! - h * hashScale;
@@ -85,7 +108,7 @@ export function candidatePairs(
   const all = pairs.subarray(0, pc).sort();
   let u = 0;
   for (let x = 0; x < all.length; x++) if (x === 0 || all[x] !== all[x - 1]) all[u++] = all[x]!;
-  return { packed: all.slice(0, u), bits, blocks, skippedBlocks, skippedRecordSlots, largestKeptBlock };
+  return { packed: all.slice(0, u), bits, blocks, skippedBlocks, skippedRecordSlots, largestKeptBlock, keptBlockHashes: kept.slice(0, keptCount) };
 }
 
 function grow(a: Float64Array): Float64Array {

@@ -10,7 +10,8 @@ import { Comparator } from './compare';
 import { FIELD_COUNT } from './config';
 import { runEm } from './em';
 import { compileModel, type CompiledModel } from './model';
-import { candidatePairs, fnv1a, type CandidatePairs } from './pairs';
+import { blockingKeys } from './blocking';
+import { blockHash, candidatePairs, fnv1a, hasSorted, type CandidatePairs } from './pairs';
 import { buildPatterns, withTermFrequencies, type PairPatterns } from './patterns';
 import { explain, logLikelihoods, pairVerdict, posteriorWeight, ruleNames, scorePair } from './score';
 import type { MatchingModel, NormalisedPerson, PairExplanation } from './types';
@@ -214,37 +215,36 @@ function collectReviews(
   return out;
 }
 
-/** Share of identifier-confirmed pairs (same valid RUN or same identifier) that name/date/place keys also found. */
+/**
+ * Share of identifier-confirmed pairs (same valid RUN or same identifier) that the *other* keys
+ * also bring together in a kept (not skipped) block: an estimate of pairs completeness for the
+ * records that have no identifier. A deterministic sample of at most 20,000 such pairs.
+ */
 function identifierCompleteness(p: Prepared): number | null {
-  const idOnlyModel: MatchingModel = { ...p.model, blocking: { ...p.model.blocking, keys: p.model.blocking.keys.filter((k) => k !== 'run' && k !== 'identifier') } };
+  const cap = p.model.blocking.maxBlockSize;
+  const others: MatchingModel = { ...p.model, blocking: { ...p.model.blocking, keys: p.model.blocking.keys.filter((k) => k !== 'run' && k !== 'identifier') } };
   const confirmed = new Map<string, number[]>();
   p.sorted.forEach((r, i) => {
-    for (const k of [r.run ? `R:${r.run}` : null, ...r.identifiers.map((x) => `I:${x}`)]) {
-      if (k === null) continue;
-      const l = confirmed.get(k) ?? [];
-      l.push(i);
-      confirmed.set(k, l);
-    }
+    if (r.run) confirmed.set(`R:${r.run}`, [...(confirmed.get(`R:${r.run}`) ?? []), i]);
+    for (const x of r.identifiers) confirmed.set(`I:${x}`, [...(confirmed.get(`I:${x}`) ?? []), i]);
   });
-  const truthPairs = new Set<number>();
-  const scale = 2 ** p.pairs.bits;
+  const truth: [number, number][] = [];
   for (const l of confirmed.values()) {
     if (l.length < 2 || l.length > 10) continue;
-    for (let a = 0; a < l.length; a++) for (let b = a + 1; b < l.length; b++) truthPairs.add(l[a]! * scale + l[b]!);
+    for (let a = 0; a < l.length; a++) for (let b = a + 1; b < l.length; b++) truth.push([l[a]!, l[b]!]);
   }
-  if (truthPairs.size < 20) return null;
-  const subset = p.sorted.map((r, i) => ({ r, i }));
-  const involved = new Set<number>();
-  for (const t of truthPairs) { const i = Math.floor(t / scale); involved.add(i); involved.add(t - i * scale); }
-  // Re-block only the involved records with the other keys (cheap: a small subset).
-  const sub = subset.filter((x) => involved.has(x.i));
-  const found = candidatePairs(sub.map((x) => x.r), idOnlyModel, (w) => p.cmp.phon(w));
-  const subScale = 2 ** found.bits;
+  if (truth.length < 20) return null;
+  const step = Math.max(1, Math.floor(truth.length / 20_000));
+  const phon = (w: string) => p.cmp.phon(w);
   let hit = 0;
-  for (let x = 0; x < found.packed.length; x++) {
-    const a = Math.floor(found.packed[x]! / subScale);
-    const b = found.packed[x]! - a * subScale;
-    if (truthPairs.has(sub[a]!.i * scale + sub[b]!.i)) hit++;
+  let total = 0;
+  for (let t = 0; t < truth.length; t += step) {
+    const [i, j] = truth[t]!;
+    total++;
+    const ki = new Set(blockingKeys(p.sorted[i]!, others, phon));
+    for (const k of blockingKeys(p.sorted[j]!, others, phon)) {
+      if (ki.has(k) && hasSorted(p.pairs.keptBlockHashes, blockHash(k, cap, p.pairs.bits))) { hit++; break; }
+    }
   }
-  return Math.round((hit / truthPairs.size) * 10000) / 10000;
+  return Math.round((hit / total) * 10000) / 10000;
 }
