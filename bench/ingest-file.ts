@@ -16,7 +16,7 @@
  * registry subjects are deleted afterwards (disk is limited).
  */
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { TOPICS } from '../schemas/topics';
@@ -62,6 +62,8 @@ async function writeEnrollments(file: string, rows: number): Promise<void> {
 async function main(): Promise<void> {
   const base = loadConfig(hubConfigSchema, process.env);
   const log = createLogger({ service: 'bench-ingest-file', level: 'fatal' });
+  // Other processes' load (1, 5, 15 min): wall figures on a shared machine mean little without it.
+  const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(1)));
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-ingest-'));
   const file = path.join(dir, 'colegios.csv');
   process.stdout.write(`writing ${ROWS.toLocaleString('en-US')} enrollment rows…\n`);
@@ -98,7 +100,8 @@ async function main(): Promise<void> {
   const result = {
     benchmark: 'ingest-file', rows: ROWS, batchSize: BATCH, preparedIn: IN_PROCESS ? 'main thread' : 'worker thread', acks: 'all', transactional: true, messagesPerRecord: 1,
     medianRecordsPerSecond: median, targetRecordsPerSecond: 20000, ratioToTarget: Number((median / 20000).toFixed(2)),
-    runs, machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, at: new Date().toISOString(),
+    runs, machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(1))) },
+    at: new Date().toISOString(),
   };
   mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   writeFileSync(path.join(__dirname, 'results', ROWS === FULL ? 'ingest-file.json' : 'ingest-file.tmp.json'), JSON.stringify(result, null, 2) + '\n');
