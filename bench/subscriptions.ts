@@ -92,11 +92,17 @@ async function main(): Promise<void> {
     receivers.forEach((r, i) => { for (const x of r.received.slice(start[i])) lat.push(x.at - Number(x.body.occurredAt)); });
     return { label, produced, received: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99) };
   }
+  // Progress on stderr: how far the consumer (log rows) and the dispatcher (delivered) are, to see which one lags.
+  const progress = setInterval(() => {
+    void service.pool.query<{ logged: string; delivered: string }>("SELECT count(*)::text AS logged, count(*) FILTER (WHERE status = 'DELIVERED')::text AS delivered FROM sub_deliveries")
+      .then(({ rows }) => process.stderr.write(`produced ${seq} logged ${rows[0]!.logged} delivered ${rows[0]!.delivered}\n`)).catch(() => undefined);
+  }, 3000);
   const results = [];
   results.push(await phase('all receivers up'));
   await receivers[0]!.down();
   results.push(await phase('one receiver down'));
   const dead = await service.pool.query<{ n: string }>("SELECT count(*) AS n FROM sub_deliveries WHERE subscription_id = 'sub-0' AND status = 'PENDING'");
+  clearInterval(progress);
   const out = {
     bench: 'subscriptions', at: new Date().toISOString(), municipalities: MUNICIPALITIES, rate: RATE, seconds: SECONDS, phases: results,
     p99RatioDeadVsAllUp: results[1]!.p99 / results[0]!.p99, deadReceiverBacklog: Number(dead.rows[0]!.n),
