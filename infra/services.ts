@@ -50,6 +50,12 @@ export const HUB_SERVICES: readonly HubServiceSpec[] = [
     port: 8083,
     description: 'Child identity: streaming record linkage of PersonObserved into one identity per child (golden record, immutable ledger), identity events, review and correction API (/v1/review, /v1/identities).',
   },
+  {
+    name: 'subscriptions',
+    entry: 'services/subscriptions/main.ts',
+    port: 8087,
+    description: "Municipal subscriptions: case updates of each comuna's children as signed webhooks and resumable SSE (/v1/subscriptions).",
+  },
 ];
 
 /** Host the embedded stack and the services bind to. Loopback only: nothing is exposed by default. */

@@ -53,7 +53,9 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
   try {
     const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'hub-subscriptions', max: config.SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY + 12 });
     closers.push(() => pool.end());
-    await runMigrations(pool, discoverMigrations(findRepoRoot()).filter((m) => m.component === 'platform' || m.component === 'subscriptions'));
+    // The whole repository's set, as `hub prepare` applies it: a subset would take the other
+    // components' applied migrations for ones missing on disk and refuse to start.
+    await runMigrations(pool, discoverMigrations(findRepoRoot()));
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-subscriptions', log });
     const admin: Admin = kafka.admin();
     await admin.connect();

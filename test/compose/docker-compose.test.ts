@@ -5,6 +5,7 @@ import { HUB_SERVICES, type HubServiceSpec } from '../../infra/services';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { apiConfigSchema } from '../../services/api/config';
 import { intakeConfigSchema } from '../../connectors/intake/config';
+import { subscriptionsConfigSchema } from '../../services/subscriptions/config';
 import { identityConfigSchema } from '../../services/identity/config';
 import { lagConfigSchema } from '../../services/lag/config';
 import { caseStatusConfigSchema } from '../../services/case-status/config';
@@ -48,7 +49,7 @@ interface EnvSchema {
   readonly shape: Record<string, unknown>;
   safeParse(env: unknown): { success: boolean; error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
-const CONFIG_SCHEMAS: Record<string, EnvSchema> = { api: apiConfigSchema, intake: intakeConfigSchema, dedup: dedupConfigSchema, 'case-status': caseStatusConfigSchema, lag: lagConfigSchema, identity: identityConfigSchema };
+const CONFIG_SCHEMAS: Record<string, EnvSchema> = { api: apiConfigSchema, intake: intakeConfigSchema, dedup: dedupConfigSchema, 'case-status': caseStatusConfigSchema, lag: lagConfigSchema, identity: identityConfigSchema, subscriptions: subscriptionsConfigSchema };
 function configSchemaOf(service: string): EnvSchema {
   return CONFIG_SCHEMAS[service] ?? hubConfigSchema;
 }
