@@ -6,6 +6,7 @@ export const indicatorsMessages = {
     'indicators.columns': 'indicador | grupo | estadías (num/den = valor) | niños (num/den = valor) | definitivo',
     'indicators.csvWritten': 'CSV escrito en {file} ({rows} filas).',
     'indicators.empty': 'No hay datos en el período.',
+    'indicators.noTables': 'Aún no existen las tablas del servicio case-status en el esquema «{schema}»: el servicio nunca se ha ejecutado o falta preparar la base de datos. Ejecute «npx hub prepare» (o inicie el servicio case-status) y vuelva a intentarlo.',
   },
   en: {
     'indicators.usage': 'Usage: npx hub indicators --from YYYY-MM-DD --to YYYY-MM-DD --by comuna|region|modality [--json] [--csv FILE]',
@@ -13,5 +14,6 @@ export const indicatorsMessages = {
     'indicators.columns': 'indicator | group | stays (num/den = value) | children (num/den = value) | final',
     'indicators.csvWritten': 'CSV written to {file} ({rows} rows).',
     'indicators.empty': 'No data in the period.',
+    'indicators.noTables': 'The case-status service tables do not exist yet in schema "{schema}": the service has never run or the database was not prepared. Run "npx hub prepare" (or start the case-status service) and try again.',
   },
 };
