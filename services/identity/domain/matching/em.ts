@@ -47,7 +47,7 @@ const N = 3;
 const CLASSES = 4;
 const NAME_FIELDS = new Set<number>([F.given, F.surnames]);
 
-export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 200, tolerance = 1e-5): EmResult {
+export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 100, tolerance = 1e-5): EmResult {
   const P = table.counts.length;
   const pick = (c: number) => (l: { m: number; h: number; u: number; n?: number }) => (c === M ? l.m : c === H ? l.h : c === U ? l.u : l.n ?? l.m);
   const params: Float64Array[][] = [M, H, U, N].map((c) => FIELD_NAMES.map((name, f) => {
