@@ -77,5 +77,5 @@ describe('generated files against the connectors', () => {
     expect(checked).toBe(manifest.truth.rows);
     expect(byExpectation.DLQ).toBeGreaterThan(20);
     expect(byExpectation.PUBLISH).toBeGreaterThan(1000);
-  });
+  }, 60000); // a few thousand records through every connector: seconds on a loaded 2-core machine
 });
