@@ -47,76 +47,148 @@ function toRecord(r: RecordDbRow): StoredRecord {
 }
 
 /**
- * Transaction-scoped advisory locks on blocking keys, taken in one statement in hash order (so two
- * transactions never wait on each other in a cycle). A transaction that will look for candidates
- * under a key first holds that key's lock: a concurrent transaction writing a record under the
- * same key waits until this one commits and then sees its new identity. Locks are namespaced by
- * schema (advisory locks are database-wide).
+ * Claims the batch's event ids (processed_events) and advisory-locks the blocking keys of the
+ * records actually claimed, in ONE statement (one round trip instead of two). The claim runs
+ * first: the lock subquery reads the claim's result through an init plan, so a redelivered event
+ * (already claimed) locks nothing. Locks are taken in hash order, so two transactions never wait
+ * on each other in a cycle; a transaction that will look for candidates under a key holds that
+ * key's lock before any read (the next statement): a concurrent transaction writing a record under
+ * the same key waits until this one commits and then sees its new identity. Locks are namespaced
+ * by schema (advisory locks are database-wide). Returns the event ids claimed now.
  */
-export async function lockBlockingKeys(client: PoolClient, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  await client.query(
-    `SELECT pg_advisory_xact_lock(h) FROM (
-       SELECT DISTINCT hashtextextended(current_schema() || '|' || k, 0) AS h FROM unnest($1::text[]) AS k ORDER BY 1
-     ) AS ordered`,
-    [[...new Set(keys)]],
+export async function claimAndLockKeys(
+  client: PoolClient, consumer: string, eventIds: readonly string[], keysByEvent: ReadonlyMap<string, readonly string[]>,
+): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const lockKeys: string[] = [];
+  const lockEvents: string[] = [];
+  for (const [eventId, keys] of keysByEvent) for (const k of keys) { lockKeys.push(k); lockEvents.push(eventId); }
+  const { rows } = await client.query<{ claimed: string[] | null; locks: string }>(
+    `WITH claimed AS (
+       INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id
+     ), locked AS (
+       SELECT count(pg_advisory_xact_lock(h)) AS n FROM (
+         SELECT DISTINCT hashtextextended(current_schema() || '|' || u.k, 0) AS h
+         FROM unnest($3::text[], $4::text[]) AS u(k, e)
+         WHERE u.e = ANY (ARRAY(SELECT event_id FROM claimed))
+         ORDER BY 1
+       ) AS ordered
+     )
+     SELECT ARRAY(SELECT event_id FROM claimed) AS claimed, (SELECT n FROM locked)::text AS locks`,
+    [consumer, [...new Set(eventIds)], lockKeys, lockEvents],
   );
+  return new Set(rows[0]?.claimed ?? []);
+}
+
+/** What the batch's blocking keys reach, read under the key locks, with the owning identities row-locked. */
+export interface CandidateBlocks {
+  /** blocking key → record keys stored under it (at most `cap`, the smallest record keys, in key order). */
+  readonly byKey: Map<string, string[]>;
+  /** record key → identity id, for the candidate records and the batch's own known records. */
+  readonly owners: Map<string, string>;
+  /** The owning identities, row-locked (FOR UPDATE, id order). */
+  readonly identities: Map<string, StoredIdentity>;
 }
 
 /**
- * The records stored under the given keys, at most `cap` per key (skewed keys truncated,
- * deterministically: the smallest record keys). One index scan for all keys.
+ * One statement (was three): the records under the given keys, truncated per key to `cap`
+ * deterministically (the smallest record keys — skewed keys are cut in the database, not shipped
+ * whole), the identities owning them or the batch's own records, and those identities row-locked
+ * FOR UPDATE in id order. Everyone who changes an identity's membership or golden record takes
+ * these row locks (the stream after its key locks, the review API alone), so the records read by
+ * the NEXT statement (a fresh snapshot, taken after the locks are granted) are stable.
  */
-export async function recordKeysByBlockingKey(client: PoolClient, keys: readonly string[], cap: number): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  if (keys.length === 0) return out;
-  const { rows } = await client.query<{ key: string; record_key: string }>(
-    'SELECT key, record_key FROM identity_blocking_keys WHERE key = ANY($1::text[]) ORDER BY key, record_key', [[...new Set(keys)]],
+export async function loadCandidateBlocks(client: PoolClient, keys: readonly string[], batchRecordKeys: readonly string[], cap: number): Promise<CandidateBlocks> {
+  const { rows } = await client.query<{ doc: { blocks: [string, string][]; owners: [string, string][]; identities: { id: string; status: IdentityStatus; golden: unknown; version: number }[] } }>(
+    `WITH blocks AS MATERIALIZED (
+       SELECT key, record_key FROM (
+         SELECT key, record_key, row_number() OVER (PARTITION BY key ORDER BY record_key) AS rn
+         FROM identity_blocking_keys WHERE key = ANY($1::text[])
+       ) AS b WHERE rn <= $3
+     ), owners AS MATERIALIZED (
+       SELECT record_key, identity_id FROM identity_records
+       WHERE record_key IN (SELECT record_key FROM blocks) OR record_key = ANY($2::text[])
+     ), locked AS MATERIALIZED (
+       SELECT id, status, golden, version FROM identities WHERE id IN (SELECT identity_id FROM owners) ORDER BY id FOR UPDATE
+     )
+     SELECT jsonb_build_object(
+       'blocks', (SELECT coalesce(jsonb_agg(jsonb_build_array(key, record_key) ORDER BY key, record_key), '[]'::jsonb) FROM blocks),
+       'owners', (SELECT coalesce(jsonb_agg(jsonb_build_array(record_key, identity_id)), '[]'::jsonb) FROM owners),
+       'identities', (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'status', status, 'golden', golden, 'version', version) ORDER BY id), '[]'::jsonb) FROM locked)
+     ) AS doc`,
+    [[...new Set(keys)], [...new Set(batchRecordKeys)], cap],
   );
-  for (const r of rows) {
-    const list = out.get(r.key);
-    if (!list) out.set(r.key, [r.record_key]);
-    else if (list.length < cap) list.push(r.record_key);
+  const doc = rows[0]!.doc;
+  const byKey = new Map<string, string[]>();
+  for (const [key, recordKey] of doc.blocks) {
+    const list = byKey.get(key);
+    if (list) list.push(recordKey); else byKey.set(key, [recordKey]);
   }
-  return out;
+  return {
+    byKey,
+    owners: new Map(doc.owners),
+    identities: new Map(doc.identities.map((i) => [i.id, i])),
+  };
 }
 
-export async function identityIdsOfRecords(client: PoolClient, recordKeys: readonly string[]): Promise<Map<string, string>> {
-  if (recordKeys.length === 0) return new Map();
-  const { rows } = await client.query<{ record_key: string; identity_id: string }>(
-    'SELECT record_key, identity_id FROM identity_records WHERE record_key = ANY($1::text[])', [[...new Set(recordKeys)]],
-  );
-  return new Map(rows.map((r) => [r.record_key, r.identity_id]));
+/** The rest of the world a batch is decided against: read after the identity row locks. */
+export interface WorldDetails {
+  readonly records: StoredRecord[];
+  readonly vetoes: Map<string, Set<string>>;
+  /** record key → actor of its current link (last `linked` entry). */
+  readonly linkActors: Map<string, string>;
+  readonly openTasks: OpenTask[];
 }
 
 /**
- * Row-locks identities (FOR UPDATE, in id order, one statement) and returns them. Everyone who
- * changes an identity's membership or golden record takes these locks (the stream after its key
- * locks, the review API alone), so golden records are computed from a stable set of records.
+ * One statement (was five), run after `loadCandidateBlocks` so its snapshot sees the identities'
+ * membership as of the row locks: all records of the locked identities plus the given known batch
+ * records, the batch records' vetoes (merge redirects followed: a record declared not to be X is
+ * not the identity X was merged into either), whether their current link was decided by a person,
+ * and the open review tasks of the batch records or naming the locked identities.
  */
-export async function lockIdentities(client: PoolClient, ids: readonly string[]): Promise<Map<string, StoredIdentity>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await client.query<{ id: string; status: IdentityStatus; golden: unknown; version: number }>(
-    'SELECT id, status, golden, version FROM identities WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
-    [[...new Set(ids)].sort()],
+export async function loadWorldDetails(
+  client: PoolClient, identityIds: readonly string[], batchRecordKeys: readonly string[], knownBatchRecordKeys: readonly string[],
+): Promise<WorldDetails> {
+  const { rows } = await client.query<{ doc: {
+    records: (Omit<RecordDbRow, 'observed_ms'> & { observed_ms: number })[];
+    vetoes: [string, string][]; actors: [string, string][];
+    tasks: { id: string; record_key: string; identity_id: string; candidate_identity_ids: string[] }[];
+  } }>(
+    `WITH RECURSIVE chain(record_key, identity_id, depth) AS (
+       SELECT record_key, identity_id, 0 FROM identity_vetoes WHERE record_key = ANY($2::text[])
+       UNION
+       SELECT c.record_key, i.merged_into, c.depth + 1 FROM chain c JOIN identities i ON i.id = c.identity_id
+       WHERE i.merged_into IS NOT NULL AND c.depth < 64
+     ), recs AS (
+       SELECT ${RECORD_COLUMNS} FROM identity_records WHERE identity_id = ANY($1::text[]) OR record_key = ANY($3::text[])
+     ), actors AS (
+       SELECT DISTINCT ON (record_key) record_key, actor FROM identity_ledger
+       WHERE record_key = ANY($3::text[]) AND kind = 'linked' ORDER BY record_key, seq DESC
+     ), tasks AS (
+       SELECT id, record_key, identity_id, candidate_identity_ids FROM review_tasks
+       WHERE status = 'open' AND (record_key = ANY($2::text[]) OR identity_id = ANY($1::text[]) OR candidate_identity_ids && $1::text[])
+     )
+     SELECT jsonb_build_object(
+       'records', (SELECT coalesce(jsonb_agg(to_jsonb(recs)), '[]'::jsonb) FROM recs),
+       'vetoes', (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(record_key, identity_id)), '[]'::jsonb) FROM chain),
+       'actors', (SELECT coalesce(jsonb_agg(jsonb_build_array(record_key, actor)), '[]'::jsonb) FROM actors),
+       'tasks', (SELECT coalesce(jsonb_agg(to_jsonb(tasks)), '[]'::jsonb) FROM tasks)
+     ) AS doc`,
+    [[...new Set(identityIds)], [...new Set(batchRecordKeys)], [...new Set(knownBatchRecordKeys)]],
   );
-  return new Map(rows.map((r) => [r.id, { id: r.id, status: r.status, golden: r.golden, version: r.version }]));
-}
-
-export async function recordsOfIdentities(client: PoolClient, ids: readonly string[]): Promise<StoredRecord[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await client.query<RecordDbRow>(
-    `SELECT ${RECORD_COLUMNS} FROM identity_records WHERE identity_id = ANY($1::text[])`, [[...new Set(ids)]],
-  );
-  return rows.map(toRecord);
-}
-
-export async function recordsByKey(client: PoolClient, recordKeys: readonly string[]): Promise<StoredRecord[]> {
-  if (recordKeys.length === 0) return [];
-  const { rows } = await client.query<RecordDbRow>(
-    `SELECT ${RECORD_COLUMNS} FROM identity_records WHERE record_key = ANY($1::text[])`, [[...new Set(recordKeys)]],
-  );
-  return rows.map(toRecord);
+  const doc = rows[0]!.doc;
+  const vetoes = new Map<string, Set<string>>();
+  for (const [recordKey, identityId] of doc.vetoes) {
+    const set = vetoes.get(recordKey);
+    if (set) set.add(identityId); else vetoes.set(recordKey, new Set([identityId]));
+  }
+  return {
+    records: doc.records.map((r) => toRecord({ ...r, observed_ms: String(r.observed_ms) })),
+    vetoes,
+    linkActors: new Map(doc.actors),
+    openTasks: doc.tasks.map((t) => ({ id: t.id, recordKey: t.record_key, identityId: t.identity_id, candidateIdentityIds: t.candidate_identity_ids })),
+  };
 }
 
 /**
@@ -142,120 +214,7 @@ export async function vetoesOf(client: PoolClient, recordKeys: readonly string[]
   return out;
 }
 
-/** For each record, whether its current link was decided by a person (then the engine never moves it). */
-export async function linkActors(client: PoolClient, recordKeys: readonly string[]): Promise<Map<string, string>> {
-  if (recordKeys.length === 0) return new Map();
-  const { rows } = await client.query<{ record_key: string; actor: string }>(
-    `SELECT DISTINCT ON (record_key) record_key, actor FROM identity_ledger
-     WHERE record_key = ANY($1::text[]) AND kind = 'linked' ORDER BY record_key, seq DESC`,
-    [[...new Set(recordKeys)]],
-  );
-  return new Map(rows.map((r) => [r.record_key, r.actor]));
-}
-
 export interface OpenTask { readonly id: string; readonly recordKey: string; readonly identityId: string; readonly candidateIdentityIds: readonly string[] }
-
-/** Open review tasks of the given records, or naming the given identities (as holder or candidate). */
-export async function openTasksFor(client: PoolClient, recordKeys: readonly string[], identityIds: readonly string[]): Promise<OpenTask[]> {
-  if (recordKeys.length === 0 && identityIds.length === 0) return [];
-  const { rows } = await client.query<{ id: string; record_key: string; identity_id: string; candidate_identity_ids: string[] }>(
-    `SELECT id, record_key, identity_id, candidate_identity_ids FROM review_tasks
-     WHERE status = 'open' AND (record_key = ANY($1::text[]) OR identity_id = ANY($2::text[]) OR candidate_identity_ids && $2::text[])`,
-    [[...new Set(recordKeys)], [...new Set(identityIds)]],
-  );
-  return rows.map((r) => ({ id: r.id, recordKey: r.record_key, identityId: r.identity_id, candidateIdentityIds: r.candidate_identity_ids }));
-}
-
-// Bulk writes pass ONE jsonb document (jsonb_to_recordset) rather than parallel arrays: pg's
-// array literal escaping of JSON values cost more than the inserts themselves (bench profile).
-
-export async function insertIdentities(client: PoolClient, rows: readonly { id: string; golden: unknown }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    'INSERT INTO identities (id, golden) SELECT u.id, u.golden FROM jsonb_to_recordset($1::jsonb) AS u(id text, golden jsonb)',
-    [JSON.stringify(rows)],
-  );
-}
-
-/** Golden record and status of existing identities; bumps their version. */
-export async function updateIdentities(client: PoolClient, rows: readonly { id: string; status: IdentityStatus; golden: unknown }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `UPDATE identities i SET status = u.status, golden = u.golden, version = i.version + 1, updated_at = now()
-     FROM jsonb_to_recordset($1::jsonb) AS u(id text, status text, golden jsonb) WHERE i.id = u.id`,
-    [JSON.stringify(rows)],
-  );
-}
-
-/** Inserts or replaces records (their data, identity, last event, keys); linked_at changes only when the identity does. */
-export async function upsertRecords(client: PoolClient, rows: readonly StoredRecord[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO identity_records (record_key, identity_id, source, source_record_id, person, normalised, last_event_id, observed_at, blocking_keys)
-     SELECT u."recordKey", u."identityId", u.source, u."sourceRecordId", u.person, u.normalised, u."lastEventId",
-            to_timestamp(u."observedAt" / 1000.0), ARRAY(SELECT jsonb_array_elements_text(u."blockingKeys"))
-     FROM jsonb_to_recordset($1::jsonb) AS u("recordKey" text, "identityId" text, source text, "sourceRecordId" text, person jsonb,
-          normalised jsonb, "lastEventId" text, "observedAt" float8, "blockingKeys" jsonb)
-     ON CONFLICT (record_key) DO UPDATE SET blocking_keys = EXCLUDED.blocking_keys,
-       linked_at = CASE WHEN identity_records.identity_id = EXCLUDED.identity_id THEN identity_records.linked_at ELSE now() END,
-       identity_id = EXCLUDED.identity_id, person = EXCLUDED.person, normalised = EXCLUDED.normalised,
-       last_event_id = EXCLUDED.last_event_id, observed_at = EXCLUDED.observed_at, updated_at = now()`,
-    [JSON.stringify(rows.map((r) => ({
-      recordKey: r.recordKey, identityId: r.identityId, source: r.source, sourceRecordId: r.sourceRecordId, person: r.person,
-      normalised: r.normalised, lastEventId: r.lastEventId, observedAt: r.observedAt, blockingKeys: r.blockingKeys,
-    })))],
-  );
-}
-
-/** Key changes of records: rows to delete (old keys no longer emitted) and to insert (new ones). */
-export async function replaceBlockingKeys(client: PoolClient, changes: ReadonlyMap<string, { readonly before: readonly string[]; readonly after: readonly string[] }>): Promise<void> {
-  const delKeys: string[] = [];
-  const delOwners: string[] = [];
-  const addKeys: string[] = [];
-  const addOwners: string[] = [];
-  for (const [recordKey, { before, after }] of changes) {
-    const b = new Set(before);
-    const a = new Set(after);
-    for (const k of b) if (!a.has(k)) { delKeys.push(k); delOwners.push(recordKey); }
-    for (const k of a) if (!b.has(k)) { addKeys.push(k); addOwners.push(recordKey); }
-  }
-  if (delKeys.length > 0) {
-    await client.query(
-      'DELETE FROM identity_blocking_keys d USING unnest($1::text[], $2::text[]) AS u(k, r) WHERE d.key = u.k AND d.record_key = u.r',
-      [delKeys, delOwners],
-    );
-  }
-  if (addKeys.length > 0) {
-    await client.query(
-      'INSERT INTO identity_blocking_keys (key, record_key) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-      [addKeys, addOwners],
-    );
-  }
-}
-
-/** Reserves `n` ledger sequence numbers, ascending, so events can carry them before the rows are written. */
-export async function reserveLedgerSeqs(client: PoolClient, n: number): Promise<string[]> {
-  if (n === 0) return [];
-  const { rows } = await client.query<{ seq: string }>(
-    `SELECT nextval(pg_get_serial_sequence('identity_ledger', 'seq'))::text AS seq FROM generate_series(1, $1) ORDER BY 1`, [n],
-  );
-  return rows.map((r) => r.seq).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-}
-
-/** Appends ledger entries (with reserved seqs, or database-assigned when `seqs` is omitted). */
-export async function appendLedger(client: PoolClient, entries: readonly NewLedgerEntry[], seqs?: readonly string[]): Promise<string[]> {
-  if (entries.length === 0) return [];
-  const s = seqs ?? await reserveLedgerSeqs(client, entries.length);
-  await client.query(
-    `INSERT INTO identity_ledger (seq, identity_id, kind, record_key, other_identity_id, actor, reason, explanation, model_version, cause_id)
-     OVERRIDING SYSTEM VALUE
-     SELECT u.seq, u."identityId", u.kind, u."recordKey", u."otherIdentityId", u.actor, u.reason, u.explanation, u."modelVersion", u."causeId"
-     FROM jsonb_to_recordset($1::jsonb) AS u(seq bigint, "identityId" text, kind text, "recordKey" text, "otherIdentityId" text,
-          actor text, reason text, explanation jsonb, "modelVersion" text, "causeId" text)`,
-    [JSON.stringify(entries.map((e, i) => ({ ...e, seq: s[i] })))],
-  );
-  return [...s];
-}
 
 export interface NewReviewTask {
   readonly id: string;
@@ -267,27 +226,136 @@ export interface NewReviewTask {
   readonly modelVersion: string;
 }
 
-export async function closeTasks(client: PoolClient, ids: readonly string[], resolution: string, by: string): Promise<void> {
-  if (ids.length === 0) return;
+/** Everything a batch writes before its ledger: new and changed identities, records, key changes, tasks. */
+export interface BatchWrites {
+  readonly newIdentities: readonly { id: string; golden: unknown }[];
+  readonly changedIdentities: readonly { id: string; status: IdentityStatus; golden: unknown }[];
+  readonly records: readonly StoredRecord[];
+  /** Key changes of written records: stored keys before the batch, and now. */
+  readonly keyChanges: ReadonlyMap<string, { readonly before: readonly string[]; readonly after: readonly string[] }>;
+  readonly tasksToClose: readonly string[];
+  readonly tasksToOpen: readonly NewReviewTask[];
+  /** Ledger sequence numbers to reserve (the events carry them, so they are known before the ledger rows are written). */
+  readonly ledgerEntries: number;
+}
+
+/**
+ * Writes a decided batch in (at most) two statements instead of eight: tasks closed first (a
+ * record's replacement task may be opened below, and at most one task per record is open), then
+ * ONE statement of data-modifying CTEs for identities, records, blocking keys and new tasks, whose
+ * result is the reserved ledger sequence numbers, ascending. The parts touch disjoint rows (new vs.
+ * changed identities, deleted vs. added (key, record) pairs), and foreign keys are checked at the
+ * end of the statement, so records can name identities created by the same statement.
+ * Bulk rows travel as ONE jsonb document per table (jsonb_to_recordset): pg's array-literal
+ * escaping of JSON values cost more than the inserts themselves (bench profile).
+ */
+export async function writeBatch(client: PoolClient, w: BatchWrites, closeResolution: string, closedBy: string): Promise<string[]> {
+  if (w.tasksToClose.length > 0) {
+    await client.query(
+      `UPDATE review_tasks SET status = 'closed', resolution = $2, resolved_by = $3, resolved_at = now(), updated_at = now(), version = version + 1
+       WHERE id = ANY($1::text[]) AND status = 'open'`,
+      [[...w.tasksToClose], closeResolution, closedBy],
+    );
+  }
+  const delKeys: string[] = [];
+  const delOwners: string[] = [];
+  const addKeys: string[] = [];
+  const addOwners: string[] = [];
+  for (const [recordKey, { before, after }] of w.keyChanges) {
+    const b = new Set(before);
+    const a = new Set(after);
+    for (const k of b) if (!a.has(k)) { delKeys.push(k); delOwners.push(recordKey); }
+    for (const k of a) if (!b.has(k)) { addKeys.push(k); addOwners.push(recordKey); }
+  }
+  const params: unknown[] = [];
+  const param = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const parts: string[] = [];
+  if (w.newIdentities.length > 0) {
+    parts.push(`new_identities AS (
+      INSERT INTO identities (id, golden) SELECT u.id, u.golden FROM jsonb_to_recordset(${param(JSON.stringify(w.newIdentities))}::jsonb) AS u(id text, golden jsonb))`);
+  }
+  if (w.changedIdentities.length > 0) {
+    // Golden record and status of existing identities; bumps their version (optimistic checks of the API).
+    parts.push(`changed_identities AS (
+      UPDATE identities i SET status = u.status, golden = u.golden, version = i.version + 1, updated_at = now()
+      FROM jsonb_to_recordset(${param(JSON.stringify(w.changedIdentities))}::jsonb) AS u(id text, status text, golden jsonb) WHERE i.id = u.id)`);
+  }
+  if (w.records.length > 0) {
+    // Inserts or replaces records; linked_at changes only when the identity does.
+    parts.push(`records AS (
+      INSERT INTO identity_records (record_key, identity_id, source, source_record_id, person, normalised, last_event_id, observed_at, blocking_keys)
+      SELECT u."recordKey", u."identityId", u.source, u."sourceRecordId", u.person, u.normalised, u."lastEventId",
+             to_timestamp(u."observedAt" / 1000.0), ARRAY(SELECT jsonb_array_elements_text(u."blockingKeys"))
+      FROM jsonb_to_recordset(${param(JSON.stringify(w.records.map((r) => ({
+        recordKey: r.recordKey, identityId: r.identityId, source: r.source, sourceRecordId: r.sourceRecordId, person: r.person,
+        normalised: r.normalised, lastEventId: r.lastEventId, observedAt: r.observedAt, blockingKeys: r.blockingKeys,
+      }))))}::jsonb) AS u("recordKey" text, "identityId" text, source text, "sourceRecordId" text, person jsonb,
+           normalised jsonb, "lastEventId" text, "observedAt" float8, "blockingKeys" jsonb)
+      ON CONFLICT (record_key) DO UPDATE SET blocking_keys = EXCLUDED.blocking_keys,
+        linked_at = CASE WHEN identity_records.identity_id = EXCLUDED.identity_id THEN identity_records.linked_at ELSE now() END,
+        identity_id = EXCLUDED.identity_id, person = EXCLUDED.person, normalised = EXCLUDED.normalised,
+        last_event_id = EXCLUDED.last_event_id, observed_at = EXCLUDED.observed_at, updated_at = now())`);
+  }
+  if (delKeys.length > 0) {
+    parts.push(`old_keys AS (
+      DELETE FROM identity_blocking_keys d USING unnest(${param(delKeys)}::text[], ${param(delOwners)}::text[]) AS u(k, r)
+      WHERE d.key = u.k AND d.record_key = u.r)`);
+  }
+  if (addKeys.length > 0) {
+    parts.push(`new_keys AS (
+      INSERT INTO identity_blocking_keys (key, record_key) SELECT * FROM unnest(${param(addKeys)}::text[], ${param(addOwners)}::text[])
+      ON CONFLICT DO NOTHING)`);
+  }
+  if (w.tasksToOpen.length > 0) {
+    const t = w.tasksToOpen;
+    parts.push(`new_tasks AS (
+      INSERT INTO review_tasks (id, reason, record_key, identity_id, candidate_identity_ids, explanation, model_version)
+      SELECT t.id, t.reason, t.record_key, t.identity_id, ARRAY(SELECT jsonb_array_elements_text(t.candidates)), t.explanation, t.model_version
+      FROM unnest(${param(t.map((x) => x.id))}::text[], ${param(t.map((x) => x.reason))}::text[], ${param(t.map((x) => x.recordKey))}::text[],
+                  ${param(t.map((x) => x.identityId))}::text[], ${param(t.map((x) => JSON.stringify(x.candidateIdentityIds)))}::jsonb[],
+                  ${param(t.map((x) => JSON.stringify(x.explanation)))}::jsonb[], ${param(t.map((x) => x.modelVersion))}::text[])
+        AS t(id, reason, record_key, identity_id, candidates, explanation, model_version))`);
+  }
+  const reserve = `SELECT nextval(pg_get_serial_sequence('identity_ledger', 'seq'))::text AS seq FROM generate_series(1, ${param(w.ledgerEntries)}::int) ORDER BY 1`;
+  if (parts.length === 0 && w.ledgerEntries === 0) return [];
+  const { rows } = await client.query<{ seq: string }>(parts.length > 0 ? `WITH ${parts.join(',\n')}\n${reserve}` : reserve, params);
+  return rows.map((r) => r.seq).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+}
+
+/** An outbox row group: one fact's encoded messages (services/platform/outbox). */
+export interface OutboxMessage { readonly eventId: string; readonly topic: string; readonly key: string; readonly value: Buffer; readonly headers: Readonly<Record<string, string>> }
+
+/**
+ * Appends ledger entries (with their reserved seqs) and the events' outbox rows, and signals the
+ * relay, in ONE statement (was three). Same rows as appendToOutbox (services/platform/outbox) with
+ * one message per fact; NOTIFY is transactional, so the relay wakes only after the commit.
+ */
+export async function appendLedgerAndOutbox(
+  client: PoolClient, entries: readonly NewLedgerEntry[], seqs: readonly string[], outboxTable: string, channel: string, outbox: readonly OutboxMessage[],
+): Promise<void> {
+  if (entries.length === 0 && outbox.length === 0) return;
   await client.query(
-    `UPDATE review_tasks SET status = 'closed', resolution = $2, resolved_by = $3, resolved_at = now(), updated_at = now(), version = version + 1
-     WHERE id = ANY($1::text[]) AND status = 'open'`,
-    [[...ids], resolution, by],
+    `WITH ledger AS (
+       INSERT INTO identity_ledger (seq, identity_id, kind, record_key, other_identity_id, actor, reason, explanation, model_version, cause_id)
+       OVERRIDING SYSTEM VALUE
+       SELECT u.seq, u."identityId", u.kind, u."recordKey", u."otherIdentityId", u.actor, u.reason, u.explanation, u."modelVersion", u."causeId"
+       FROM jsonb_to_recordset($1::jsonb) AS u(seq bigint, "identityId" text, kind text, "recordKey" text, "otherIdentityId" text,
+            actor text, reason text, explanation jsonb, "modelVersion" text, "causeId" text)
+     ), outbox AS (
+       INSERT INTO ${quoteIdent(outboxTable)} (event_id, part, parts, topic, key, value, headers)
+       SELECT e, 0, 1, t, k, v, h FROM unnest($2::text[], $3::text[], $4::text[], $5::bytea[], $6::jsonb[]) AS u(e, t, k, v, h)
+     )
+     SELECT CASE WHEN $8::int > 0 THEN pg_notify($7, $8::text) END`,
+    [
+      JSON.stringify(entries.map((e, i) => ({ ...e, seq: seqs[i] }))),
+      outbox.map((m) => m.eventId), outbox.map((m) => m.topic), outbox.map((m) => m.key), outbox.map((m) => m.value),
+      outbox.map((m) => JSON.stringify(m.headers)), channel, outbox.length,
+    ],
   );
 }
 
-export async function insertTasks(client: PoolClient, tasks: readonly NewReviewTask[]): Promise<void> {
-  if (tasks.length === 0) return;
-  await client.query(
-    `INSERT INTO review_tasks (id, reason, record_key, identity_id, candidate_identity_ids, explanation, model_version)
-     SELECT t.id, t.reason, t.record_key, t.identity_id, ARRAY(SELECT jsonb_array_elements_text(t.candidates)), t.explanation, t.model_version
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[])
-       AS t(id, reason, record_key, identity_id, candidates, explanation, model_version)`,
-    [
-      tasks.map((t) => t.id), tasks.map((t) => t.reason), tasks.map((t) => t.recordKey), tasks.map((t) => t.identityId),
-      tasks.map((t) => JSON.stringify(t.candidateIdentityIds)), tasks.map((t) => JSON.stringify(t.explanation)), tasks.map((t) => t.modelVersion),
-    ],
-  );
+function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** Follows merge redirects to the live identity; null when the id was never issued. */

@@ -19,20 +19,15 @@ import type { PersonObserved } from '../../../schemas';
 import { isRetriable, PermanentError, TransientError } from '../../platform/errors';
 import type { AvroCodec } from '../../platform/avro/avro-codec';
 import type { BatchHandler, ConsumedMessage } from '../../platform/kafka/batch-consumer';
+import { EVENT_ID_HEADER } from '../../platform/kafka/encoded-message';
 import type { Logger } from '../../platform/logging/create-logger';
-import { appendToOutbox } from '../../platform/outbox/append-to-outbox';
 import { classifyPgError } from '../../platform/postgres/classify-pg-error';
-import { claimNewEvents } from '../../platform/postgres/processed-events';
 import type { GoldenRecord } from '../domain/golden-record';
 import { normalisePerson, type MatchingModel } from '../domain/matching';
 import { keysOf, ResolutionWorld, type DecisionKind, type ObservedRecord } from '../domain/stream-resolution';
 import { ENGINE_ACTOR } from '../domain/ledger';
 import { streamChildId, streamTaskId } from '../store/child-ids';
-import {
-  appendLedger, closeTasks, identityIdsOfRecords, insertIdentities, insertTasks, linkActors, lockBlockingKeys, lockIdentities,
-  openTasksFor, recordKeysByBlockingKey, recordsByKey, recordsOfIdentities, replaceBlockingKeys, reserveLedgerSeqs, updateIdentities,
-  upsertRecords, vetoesOf,
-} from '../store/identity-store';
+import { appendLedgerAndOutbox, claimAndLockKeys, loadCandidateBlocks, loadWorldDetails, writeBatch } from '../store/identity-store';
 import { buildIdentityEvent, encodeIdentityEvents } from './identity-events';
 
 export const IDENTITY_CONSUMER = 'hub.identity';
@@ -113,36 +108,33 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
   }
 
   async function resolveInTransaction(client: PoolClient, inputs: readonly Input[]) {
-    const claimed = await claimNewEvents(client, IDENTITY_CONSUMER, inputs.map((i) => i.obs.eventId));
+    // Round trip 1: claim the event ids and lock the blocking keys of the records claimed now.
+    const keysByEvent = new Map(inputs.map((i) => [i.obs.eventId, i.obs.keys]));
+    const claimed = await claimAndLockKeys(client, IDENTITY_CONSUMER, inputs.map((i) => i.obs.eventId), keysByEvent);
     const fresh: Input[] = [];
     for (const i of inputs) if (claimed.delete(i.obs.eventId)) fresh.push(i);
     const redelivered = inputs.length - fresh.length;
     if (fresh.length === 0) return { decided: [], redelivered };
 
     const allKeys = [...new Set(fresh.flatMap((i) => i.obs.keys))];
-    await lockBlockingKeys(client, allKeys);
-
     const world = new ResolutionWorld(opts.model, { childId: streamChildId, taskId: streamTaskId });
     const batchRecordKeys = [...new Set(fresh.map((i) => i.obs.normalised.key))];
-    const byKey = await recordKeysByBlockingKey(client, allKeys, opts.model.blocking.maxBlockSize);
-    const candidateKeys = [...new Set([...byKey.values()].flat())];
-    const owners = await identityIdsOfRecords(client, [...candidateKeys, ...batchRecordKeys]);
-    const identities = await lockIdentities(client, [...new Set(owners.values())]);
+    // Round trip 2: candidate blocks, their owners, the owning identities row-locked.
+    const { byKey, owners, identities } = await loadCandidateBlocks(client, allKeys, batchRecordKeys, opts.model.blocking.maxBlockSize);
     const lockedIds = [...identities.keys()];
     for (const i of identities.values()) {
       const golden = i.golden && typeof i.golden === 'object' && 'policyVersion' in (i.golden as object) ? i.golden as GoldenRecord : null;
       world.identities.set(i.id, { id: i.id, status: i.status, golden, records: new Set(), isNew: false });
     }
-    // Records of the locked identities (their membership is now stable), plus batch records whose
-    // identity is not active (cannot happen through the stream; kept so every known record is known).
-    const records = await recordsOfIdentities(client, lockedIds);
-    const seen = new Set(records.map((r) => r.recordKey));
-    for (const r of await recordsByKey(client, batchRecordKeys.filter((k) => owners.has(k) && !seen.has(k)))) records.push(r);
-    for (const r of records) world.addRecord({ ...r });
+    // Round trip 3 (a fresh snapshot, after the row locks, so membership is stable): records of the
+    // locked identities plus the batch's known records, vetoes, person-decided links, open tasks.
+    const known = batchRecordKeys.filter((k) => owners.has(k));
+    const details = await loadWorldDetails(client, lockedIds, batchRecordKeys, known);
+    for (const r of details.records) world.addRecord({ ...r });
     for (const [k, list] of byKey) for (const rk of list) world.indexKey(k, rk);
-    for (const [rk, set] of await vetoesOf(client, batchRecordKeys)) world.vetoes.set(rk, set);
-    for (const [rk, actor] of await linkActors(client, batchRecordKeys.filter((k) => owners.has(k)))) if (actor !== ENGINE_ACTOR) world.linkActors.set(rk, actor);
-    for (const t of await openTasksFor(client, batchRecordKeys, lockedIds)) world.openTasks.set(t.id, t);
+    for (const [rk, set] of details.vetoes) world.vetoes.set(rk, set);
+    for (const [rk, actor] of details.linkActors) if (actor !== ENGINE_ACTOR) world.linkActors.set(rk, actor);
+    for (const t of details.openTasks) world.openTasks.set(t.id, t);
 
     const decided: { kind: DecisionKind; recordedAt: number }[] = [];
     for (const i of fresh) decided.push({ kind: world.resolveRecord(i.obs), recordedAt: i.recordedAt });
@@ -154,21 +146,23 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
   async function write(client: PoolClient, world: ResolutionWorld, fresh: readonly Input[]): Promise<void> {
     const fx = world.effects;
     const at = now();
-    await insertIdentities(client, [...fx.newIdentities].map((id) => ({ id, golden: world.identities.get(id)!.golden ?? {} })));
-    await upsertRecords(client, [...fx.dirtyRecords].map((rk) => world.records.get(rk)!));
-    await replaceBlockingKeys(client, fx.keyChanges);
-    await updateIdentities(client, [...fx.dirtyIdentities].filter((id) => !fx.newIdentities.has(id)).map((id) => {
-      const i = world.identities.get(id)!;
-      return { id, status: i.status, golden: i.golden ?? {} };
-    }));
-    await closeTasks(client, [...fx.tasksToClose.keys()], 'record-re-evaluated', ENGINE_ACTOR);
-    await insertTasks(client, [...fx.tasksToOpen.values()].map((t) => ({
-      id: t.id, reason: t.reason, recordKey: t.recordKey, identityId: t.identityId,
-      candidateIdentityIds: t.candidates.map((c) => c.identityId),
-      explanation: { reason: t.reason, candidates: t.candidates }, modelVersion: opts.model.version,
-    })));
-    const seqs = await reserveLedgerSeqs(client, fx.ledger.length);
-    await appendLedger(client, fx.ledger, seqs);
+    // Round trip 4 (5 when tasks are closed): identities, records, keys, tasks; reserves ledger seqs.
+    const seqs = await writeBatch(client, {
+      newIdentities: [...fx.newIdentities].map((id) => ({ id, golden: world.identities.get(id)!.golden ?? {} })),
+      changedIdentities: [...fx.dirtyIdentities].filter((id) => !fx.newIdentities.has(id)).map((id) => {
+        const i = world.identities.get(id)!;
+        return { id, status: i.status, golden: i.golden ?? {} };
+      }),
+      records: [...fx.dirtyRecords].map((rk) => world.records.get(rk)!),
+      keyChanges: fx.keyChanges,
+      tasksToClose: [...fx.tasksToClose.keys()],
+      tasksToOpen: [...fx.tasksToOpen.values()].map((t) => ({
+        id: t.id, reason: t.reason, recordKey: t.recordKey, identityId: t.identityId,
+        candidateIdentityIds: t.candidates.map((c) => c.identityId),
+        explanation: { reason: t.reason, candidates: t.candidates }, modelVersion: opts.model.version,
+      })),
+      ledgerEntries: fx.ledger.length,
+    }, 'record-re-evaluated', ENGINE_ACTOR);
 
     const traceOf = new Map(fresh.map((i) => [i.obs.eventId, i.traceId]));
     const events = fx.changes.map((c) => buildIdentityEvent({
@@ -177,7 +171,10 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
       modelVersion: opts.model.version, causeId: c.causeEventId, occurredAt: c.occurredAt, recordedAt: at, traceId: traceOf.get(c.causeEventId) ?? null,
     }));
     const messages = await encodeIdentityEvents(opts.codec, opts.topicPrefix, events);
-    await appendToOutbox(client, IDENTITY_OUTBOX, opts.outboxChannel, messages.map((m) => ({ eventId: m.headers!['hub.event.id']!, messages: [m] })));
+    // Round trip 5: ledger, outbox, NOTIFY.
+    await appendLedgerAndOutbox(client, fx.ledger, seqs, IDENTITY_OUTBOX, opts.outboxChannel, messages.map((m) => ({
+      eventId: m.headers![EVENT_ID_HEADER]!, topic: m.topic, key: m.key, value: m.value, headers: m.headers ?? {},
+    })));
   }
 
   return async (messages, ctx) => {
