@@ -91,7 +91,9 @@ export interface CandidateBlocks {
 }
 
 /**
- * One statement (was three): the records under the given keys, truncated per key to `cap`
+ * One statement (was three). Every lookup is `= ANY (ARRAY(subquery))`, an index scan on an array
+ * parameter: `IN (subquery) OR ...` made PostgreSQL scan the whole table (seen with EXPLAIN).
+ * The records under the given keys, truncated per key to `cap`
  * deterministically (the smallest record keys — skewed keys are cut in the database, not shipped
  * whole), the identities owning them or the batch's own records, and those identities row-locked
  * FOR UPDATE in id order. Everyone who changes an identity's membership or golden record takes
@@ -107,9 +109,9 @@ export async function loadCandidateBlocks(client: PoolClient, keys: readonly str
        ) AS b WHERE rn <= $3
      ), owners AS MATERIALIZED (
        SELECT record_key, identity_id FROM identity_records
-       WHERE record_key IN (SELECT record_key FROM blocks) OR record_key = ANY($2::text[])
+       WHERE record_key = ANY (ARRAY(SELECT record_key FROM blocks UNION SELECT unnest($2::text[])))
      ), locked AS MATERIALIZED (
-       SELECT id, status, golden, version FROM identities WHERE id IN (SELECT identity_id FROM owners) ORDER BY id FOR UPDATE
+       SELECT id, status, golden, version FROM identities WHERE id = ANY (ARRAY(SELECT DISTINCT identity_id FROM owners)) ORDER BY id FOR UPDATE
      )
      SELECT jsonb_build_object(
        'blocks', (SELECT coalesce(jsonb_agg(jsonb_build_array(key, record_key) ORDER BY key, record_key), '[]'::jsonb) FROM blocks),
