@@ -169,5 +169,6 @@ export const MATRIX: readonly Cell[] = ROWS.flatMap((r) => COLUMNS.map((c) => ce
 export const NOT_IN_MATRIX = [
   { service: 'subscriptions', reason: 'pending: being written by another engineer (services/subscriptions); to be added when its API settles' },
   { service: 'lag', reason: 'unauthenticated read-only numbers on loopback by design (ADR 0009); not reachable from institutions' },
+  { service: 'dedup (GET /v1/dedup/stats)', reason: 'unauthenticated reconciliation counters (counts only, scanned by the PII test); a finding against "every endpoint authenticates"' },
   { service: 'identity (POST merge/split/resolve)', reason: 'same guards as the reads (CredentialGuard + IdentityReviewerGuard); covered by services/identity/http/identity-api.int.test.ts' },
 ] as const;

@@ -5,14 +5,24 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startIntake, type RunningIntake } from '../../connectors/intake/start-intake';
 import { createIntakeWorld, type IntakeWorld } from '../../connectors/intake/testing/intake-fixture';
-import { createLogger } from '../../services/platform/logging/create-logger';
+import { caseStatusConfigSchema } from '../../services/case-status/config';
+import { startCaseStatus, type RunningCaseStatus } from '../../services/case-status/start-case-status';
+import { dedupConfigSchema } from '../../services/dedup/config';
+import { startDedup, type RunningDedup } from '../../services/dedup/start-dedup';
+import { identityConfigSchema } from '../../services/identity/config';
+import { startIdentity, type RunningIdentity } from '../../services/identity/start-identity';
+import { loadConfig } from '../../services/platform/config/load-config';
+import { createLogger, type Logger } from '../../services/platform/logging/create-logger';
+import { eventually } from '../harness/test-env';
 import { createPiiScanner, personalValuesFromCsv, type Finding, type PiiScanner } from './pii-scanner';
 
 /**
  * Issue 8: no personal data in logs, metrics or error messages. A realistic flow over a synthetic
  * population (`hub generate`): two files imported through the real CLI (child processes at
  * LOG_LEVEL=debug), records posted to a real intake (debug logger captured) including invalid ones
- * that get 400s and refused ones (401/403), then the intake's /metrics and /health. Every captured
+ * that get 400s and refused ones (401/403); dedup, identity and case-status (debug loggers captured)
+ * consume the imported records into identities and cases; then every service's /metrics and /health
+ * and a few refused or failed queries. Every captured
  * log line, CLI output, response body and metrics text is scanned for the generated children's
  * names, RUNs, birth dates, addresses and phones (from the native files). Synthetic data only.
  */
@@ -42,13 +52,19 @@ describe('no personal data in logs, metrics or error messages (PII scan)', () =>
   let dir: string;
   let world: IntakeWorld;
   let intake: RunningIntake | undefined;
+  let dedup: RunningDedup | undefined;
+  let identity: RunningIdentity | undefined;
+  let caseStatus: RunningCaseStatus | undefined;
   let scanner: PiiScanner;
   /** Everything the hub emitted in this flow, by source. */
   const captured: { source: string; text: string }[] = [];
   /** What we sent (it does contain personal data): the scanner must find it, or it proves nothing. */
   const sentBodies: string[] = [];
   const statuses: number[] = [];
-  const intakeLog: string[] = [];
+  /** Debug log lines of each in-process service. */
+  const serviceLogs: Record<string, string[]> = { intake: [], dedup: [], identity: [], 'case-status': [] };
+  const debugLogger = (service: string): Logger =>
+    createLogger({ service, level: 'debug', destination: new Writable({ write(c, _e, cb) { serviceLogs[service]!.push(String(c)); cb(); } }) });
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hub-pii-scan-'));
@@ -67,8 +83,7 @@ describe('no personal data in logs, metrics or error messages (PII scan)', () =>
       captured.push({ source: `cli import ${file} stdout`, text: r.stdout }, { source: `cli import ${file} stderr`, text: r.stderr });
     }
 
-    const sink = new Writable({ write(c, _e, cb) { intakeLog.push(String(c)); cb(); } });
-    intake = await startIntake(world.config, createLogger({ service: 'intake', level: 'debug', destination: sink }));
+    intake = await startIntake(world.config, debugLogger('intake'));
     const court = await world.credential('TRIBUNAL', '*');
     const muni = await world.credential('MUNICIPALITY', '*');
     const otherCourt = await world.credential('TRIBUNAL', '9999');
@@ -98,13 +113,36 @@ describe('no personal data in logs, metrics or error messages (PII scan)', () =>
     for (const m of munis) await post('/v1/municipalities/cases', m, muni.token);
     await post('/v1/municipalities/cases', { ...munis[0]!, id_registro: 'X-BAD', comuna: munis[0]!.direccion }, muni.token);
 
-    for (const p of ['/metrics', '/health']) {
-      const res = await fetch(`${intake.url}${p}`);
-      captured.push({ source: `GET ${p}`, text: await res.text() });
+    // The pipeline behind the intake, on the same topics: dedup → identity → case-status, each at debug level.
+    dedup = await startDedup(loadConfig(dedupConfigSchema, world.env), debugLogger('dedup'));
+    identity = await startIdentity(loadConfig(identityConfigSchema, world.env), debugLogger('identity'));
+    caseStatus = await startCaseStatus(loadConfig(caseStatusConfigSchema, world.env), debugLogger('case-status'), { clock: false });
+    const count = async (table: string) => Number((await world.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${table}`)).rows[0]!.n);
+    await eventually(async () => ((await count('identities')) > 10 && (await count('case_snapshots')) > 0 ? true : undefined), 240000, 'identities and cases built from the imports');
+    const hubToken = (await world.credential('HUB', '*')).token;
+    const child = (await world.pool.query<{ child_id: string }>('SELECT child_id FROM case_snapshots LIMIT 1')).rows[0]!.child_id;
+    for (const [what, url, headers] of [
+      ['timeline without purpose', `${caseStatus.url}/v1/children/${child}/timeline`, { authorization: `Bearer ${hubToken}` }],
+      ['timeline of an unknown child', `${caseStatus.url}/v1/children/NNA-NOPE/timeline`, { authorization: `Bearer ${hubToken}`, 'x-purpose': 'prueba PII' }],
+      ['timeline without token', `${caseStatus.url}/v1/children/${child}/timeline`, {}],
+      ['identity of an unknown id', `${identity.url}/v1/identities/NNA-NOPE`, { authorization: `Bearer ${hubToken}`, 'x-purpose': 'prueba PII' }],
+    ] as const) {
+      const res = await fetch(url, { headers });
+      statuses.push(res.status);
+      captured.push({ source: `${what} → ${res.status}`, text: await res.text() });
     }
-  }, 600000);
+    for (const [service, base] of [['intake', intake.url], ['dedup', dedup.url], ['identity', identity.url], ['case-status', caseStatus.url]] as const) {
+      for (const p of ['/metrics', '/health', ...(service === 'dedup' ? ['/v1/dedup/stats'] : [])]) {
+        const res = await fetch(`${base}${p}`);
+        captured.push({ source: `${service} GET ${p}`, text: await res.text() });
+      }
+    }
+  }, 900000);
 
   afterAll(async () => {
+    await caseStatus?.close();
+    await identity?.close();
+    await dedup?.close();
     await intake?.close();
     await world?.close({ topics: true });
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -113,8 +151,8 @@ describe('no personal data in logs, metrics or error messages (PII scan)', () =>
   it('Given the flow, When it ran, Then it covered successes, 400s, 401s and 403s, debug logs and metrics (the scan has material)', () => {
     expect(scanner.needles).toBeGreaterThan(100);
     expect(statuses).toEqual(expect.arrayContaining([202, 400, 401, 403]));
-    expect(intakeLog.length).toBeGreaterThan(0);
-    expect(captured.find((c) => c.source === 'GET /metrics')!.text).toContain('hub_');
+    for (const [service, lines] of Object.entries(serviceLogs)) expect({ service, logged: lines.length > 0 }).toEqual({ service, logged: true });
+    for (const service of ['intake', 'dedup', 'identity', 'case-status']) expect(captured.find((c) => c.source === `${service} GET /metrics`)!.text).toContain('hub_');
   });
 
   it('Given the bodies we sent (personal data by design), When scanned, Then the scanner finds it (positive control)', () => {
@@ -124,9 +162,11 @@ describe('no personal data in logs, metrics or error messages (PII scan)', () =>
   });
 
   it('Given every CLI output, intake log line, response body and metrics text, When scanned, Then no child\'s personal data appears', () => {
-    const sources = [...captured, ...intakeLog.join('').split('\n').filter(Boolean).map((l, i) => ({ source: `intake log line ${i + 1}`, text: l }))];
+    const sources = [...captured, ...Object.entries(serviceLogs).flatMap(([service, lines]) =>
+      lines.join('').split('\n').filter(Boolean).map((l, i) => ({ source: `${service} log line ${i + 1}`, text: l })))];
     const findings: Finding[] = sources.flatMap((s) => scanner.scan(s.text, s.source));
-    process.stdout.write(`PII scan: ${scanner.needles} needles over ${sources.length} texts (${sources.reduce((n, s) => n + s.text.length, 0)} chars), ${findings.length} findings\n`);
+    const lines = Object.entries(serviceLogs).map(([service, l]) => `${service} ${l.join('').split('\n').filter(Boolean).length}`).join(', ');
+    process.stdout.write(`PII scan: ${scanner.needles} needles over ${sources.length} texts (${sources.reduce((n, s) => n + s.text.length, 0)} chars; log lines: ${lines}; statuses ${[...new Set(statuses)].sort().join(' ')}), ${findings.length} findings\n`);
     expect(findings).toEqual([]);
   });
 });
