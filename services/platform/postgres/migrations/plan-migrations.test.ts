@@ -26,7 +26,12 @@ describe('planMigrations', () => {
   });
 
   it('Given a migration applied but deleted from disk, When planning, Then it refuses', () => {
-    const plan = planMigrations([], [{ component: 'platform', version: 1, checksum: 'aaa' }]);
-    expect(!plan.ok && plan.problems.join()).toMatch(/missing on disk/);
+    const plan = planMigrations([aFile({ version: 2, checksum: 'b' })], [{ component: 'platform', version: 1, checksum: 'aaa' }, { component: 'platform', version: 2, checksum: 'b' }]);
+    expect(!plan.ok && plan.problems.join()).toMatch(/platform\/1: applied in the database but missing on disk/);
+  });
+
+  it('Given another component applied to the same schema, When planning only mine, Then its migrations are not judged', () => {
+    expect(planMigrations([aFile()], [{ component: 'platform', version: 1, checksum: 'aaa' }, { component: 'identity', version: 3, checksum: 'x' }]))
+      .toEqual({ ok: true, toApply: [] });
   });
 });
