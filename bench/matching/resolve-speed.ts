@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   if (meta.records < MIN_RECORDS) log(`warning: ${name} has ${meta.records} records, fewer than ${MIN_RECORDS}`);
   if (!resolveCommandExists()) log('warning: `hub resolve` is not in `hub --help`');
   const files = datasetFiles(name);
+  // The engine code a run loads is the tree at its start; others keep committing meanwhile.
+  const commitAtStart = gitCommit();
   const outDir = path.join(files.dir, 'out-speed');
   mkdirSync(outDir, { recursive: true });
   const results: {
@@ -90,7 +92,7 @@ async function main(): Promise<void> {
     target: { recordsPerSecond: TARGET_RECORDS_PER_SECOND, peakRssMiB: TARGET_PEAK_RSS_BYTES / 2 ** 20 },
     pass: median !== null && peak !== null && ok.length === results.length && meta.records >= MIN_RECORDS
       && median >= TARGET_RECORDS_PER_SECOND && peak * 2 ** 20 <= TARGET_PEAK_RSS_BYTES,
-    runs: results, machine: await machineInfo(), gitCommit: gitCommit(), at: new Date().toISOString(),
+    runs: results, machine: await machineInfo(), gitCommit: commitAtStart, at: new Date().toISOString(),
   };
   const resultsDir = path.join(__dirname, '..', 'results');
   mkdirSync(resultsDir, { recursive: true });
