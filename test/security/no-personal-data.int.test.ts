@@ -19,7 +19,7 @@ import { createPiiScanner, personalValuesFromCsv, type Finding, type PiiScanner 
 
 /**
  * Issue 8: no personal data in logs, metrics or error messages. A realistic flow over a synthetic
- * population (`hub generate`): two files imported through the real CLI (child processes at
+ * population (`hub generate`): three files imported through the real CLI (child processes at
  * LOG_LEVEL=debug), records posted to a real intake (debug logger captured) including invalid ones
  * that get 400s and refused ones (401/403); dedup, identity and case-status (debug loggers captured)
  * consume the imported records into identities and cases; then every service's /metrics and /health
