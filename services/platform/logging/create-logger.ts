@@ -11,6 +11,8 @@ export const SENSITIVE_FIELDS = [
   'firstName', 'lastName', 'fullName', 'name', 'names', 'birthDate', 'dateOfBirth', 'address', 'street', 'phone', 'email',
   'person', 'raw', 'rawRecord', 'body', 'payload',
   'password', 'secret', 'token', 'authorization', 'cookie', 'databaseUrl', 'DATABASE_URL',
+  // The institutions' own column names (connectors' native records), should a raw row ever be logged.
+  'run_nna', 'nombres', 'apellido_paterno', 'apellido_materno', 'fecha_nacimiento', 'direccion', 'telefono', 'rut_madre', 'run_madre',
 ] as const;
 
 export function redactionPaths(fields: readonly string[] = SENSITIVE_FIELDS): string[] {
