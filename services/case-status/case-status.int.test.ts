@@ -137,7 +137,8 @@ describe('case-status service end to end', () => {
 
     // case.updates: opened under B, moved to A by the merge, final state REPORTED_TO_COURT; each update once.
     const mine = (us: readonly CaseUpdated[]) => us.filter((u) => u.caseId === caseId);
-    const updates = mine(await kit.readUpdates((us) => mine(us).some((u) => u.kind === 'CHILD_MERGED') && mine(us).some((u) => u.snapshot?.orderedAt !== null && u.snapshot?.childId === A)));
+    const updates = mine(await kit.readUpdates((us) => mine(us).some((u) => u.kind === 'CASE_OPENED')
+      && mine(us).some((u) => u.kind === 'CHILD_MERGED') && mine(us).some((u) => u.snapshot?.orderedAt !== null && u.snapshot?.childId === A)));
     const ids = updates.map((u) => u.envelope.eventId);
     expect(new Set(ids).size).toBe(ids.length);
     // Updates are keyed by child id: B's and A's sit on different partitions, so only the case's
