@@ -125,7 +125,9 @@ describe('docker-compose.yml', () => {
     expect(env.KAFKA_PROCESS_ROLES?.split(',').sort()).toEqual(['broker', 'controller']);
     // Topics come from `hub prepare` only; auto-creation would hide a missing or misspelt one.
     expect(env.KAFKA_AUTO_CREATE_TOPICS_ENABLE).toBe('false');
-    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('PLAINTEXT://kafka:9092');
+    // Hub services use the INTERNAL listener, SASL_SSL like every listener (docs/security/kafka.md).
+    expect(env.KAFKA_ADVERTISED_LISTENERS).toContain('INTERNAL://kafka:9092');
+    expect(env.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP).toContain('INTERNAL:SASL_SSL');
   });
 
   it('Given every depends_on with condition service_healthy, When the dependency is looked up, Then it declares a healthcheck', () => {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type LogEntry, type Producer } from 'kafkajs';
 import type { Logger } from '../logging/create-logger';
+import { kafkajsSecurityOptions, type KafkaSecurity } from './client-security';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug',
@@ -18,6 +19,11 @@ export interface KafkaOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly log: Logger;
+  /**
+   * SASL/TLS of the connection, from kafkaSecurityOf(config) at the composition root
+   * (docs/security/kafka.md). Absent: PLAINTEXT, as the embedded stack serves.
+   */
+  readonly security?: KafkaSecurity;
 }
 
 export function createKafka(opts: KafkaOptions): Kafka {
@@ -28,6 +34,7 @@ export function createKafka(opts: KafkaOptions): Kafka {
     logCreator: bridge(opts.log.child({ component: 'kafkajs' })),
     retry: { initialRetryTime: 200, retries: 8 },
     connectionTimeout: 5000,
+    ...(opts.security ? kafkajsSecurityOptions(opts.security) : {}),
   });
 }
 
