@@ -20,6 +20,7 @@ import { dlqCommands } from '../dlq/commands';
 import { dlqMessages } from '../dlq/messages';
 import { indicatorsCommand } from '../indicators/commands';
 import { indicatorsMessages } from '../indicators/messages';
+import { demoCommand } from '../demo/command';
 
 /**
  * Every `hub` sub-command, and every message catalogue they use. A feature adds its commands
@@ -37,6 +38,7 @@ export const COMMANDS: readonly Command[] = [
   lagCommand,
   ...dlqCommands,
   indicatorsCommand,
+  demoCommand,
 ];
 
 export const CATALOGUES: readonly { es: Catalogue; en: Catalogue }[] = [

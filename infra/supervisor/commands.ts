@@ -10,10 +10,13 @@ import { prepareHub } from '../bootstrap/prepare-hub';
 import { stackDown, stackUp } from '../stack/stack';
 import { resolveStackOptions, stackPaths } from '../stack/options';
 import { describeProgress, guarded } from '../stack/commands';
+import { parseDemoOptions, type DemoOptions } from '../demo/options';
+import { demoLogger, runDemo } from '../demo/run-demo';
 import { Supervisor } from './supervisor';
 import { waitHealthy } from './wait-healthy';
 
-const SERVICE_START_TIMEOUT_MS = 90000;
+// Seven Node processes compiling TypeScript at once on a busy 2-core machine took over 90 s to listen.
+const SERVICE_START_TIMEOUT_MS = 180000;
 
 /** Logs of the CLI's own work go to stderr as JSON, quietly; people read the Spanish lines on stdout. */
 function cliLogger(ctx: CliContext) {
@@ -37,12 +40,14 @@ export const prepareCommand: Command = {
  */
 export const startCommand: Command = {
   path: ['start'],
-  usage: '[--keep-stack]',
+  usage: '[--keep-stack] [--no-demo] [--demo-children N] [--demo-seed S] [--demo-months M]',
   summary: { es: 'Levanta el stack embebido y todos los servicios, en primer plano (Ctrl-C detiene)', en: 'Bring up the embedded stack and every service, in the foreground (Ctrl-C stops)' },
   run: (args, ctx) => guarded(ctx, () => runStart(args, ctx)),
 };
 
 async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
+  const demoChoice = parseDemoOptions(args, ctx.env);
+  if ('error' in demoChoice) { ctx.err(ctx.t(demoChoice.error, demoChoice.params)); return 2; }
   ctx.out(ctx.t('start.title'));
   const stackOpts = resolveStackOptions(ctx.env, { onProgress: (p) => { const line = describeProgress(p, ctx); if (line) ctx.out(line); } });
   // Infrastructure given from outside (KAFKA_BROKERS + SCHEMA_REGISTRY_URL) is used as is;
@@ -76,8 +81,9 @@ async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
   // Listen before the first service starts: a Ctrl-C (or a SIGTERM from a process manager) while
   // services are still starting must stop them too, never leave them orphaned.
   let interrupted = false;
+  const abort = new AbortController();
   const stopRequested = new Promise<void>((resolve) => {
-    const onSignal = (): void => { interrupted = true; resolve(); };
+    const onSignal = (): void => { interrupted = true; abort.abort(); resolve(); };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
   });
@@ -105,7 +111,13 @@ async function runStart(args: ParsedArgs, ctx: CliContext): Promise<number> {
     api: urlOf('api', '/v1'), intake: urlOf('intake'), console: urlOf('lag', '/console'),
     review: urlOf('identity', '/v1/review/tasks'), indicators: urlOf('case-status', '/v1/indicators'), logs: logDir,
   }));
+  if (demoChoice.enabled) await playDemo(demoChoice.options);
   await stopRequested;
   await stop();
   return 0;
+
+  /** The demo (infra/demo): played while Ctrl-C can still stop everything; a failure leaves the hub running. */
+  async function playDemo(options: DemoOptions): Promise<void> {
+    await runDemo({ ctx, config, options, home: stackOpts.home, log: demoLogger(ctx), signal: abort.signal, serviceUrl: (name) => urlOf(name) });
+  }
 }

@@ -1,3 +1,6 @@
+import { demoMessages } from '../demo/messages';
+
+/** `hub start` / `hub prepare` messages, with the demo's (infra/demo) that `hub start` plays. */
 export const supervisorMessages = {
   es: {
     'start.title': 'Iniciando el hub de la red de protección de la niñez…',
@@ -14,6 +17,7 @@ export const supervisorMessages = {
     'start.stoppingStack': 'Deteniendo Kafka y el registro de esquemas (iniciados por este comando)…',
     'start.stopped': 'Hub detenido.',
     'prepare.done': 'Hub preparado: {migrations} migraciones nuevas, {topics} tópicos creados, {updated} actualizados, {subjects} esquemas registrados.',
+    ...demoMessages.es,
   },
   en: {
     'start.title': "Starting the child-protection network hub…",
@@ -30,5 +34,6 @@ export const supervisorMessages = {
     'start.stoppingStack': 'Stopping Kafka and the schema registry (started by this command)…',
     'start.stopped': 'Hub stopped.',
     'prepare.done': 'Hub prepared: {migrations} new migrations, {topics} topics created, {updated} updated, {subjects} schemas registered.',
+    ...demoMessages.en,
   },
 } as const;

@@ -19,7 +19,8 @@ function freePort(): Promise<number> {
 
 /**
  * `npm start` as a user runs it: a real `hub start` process over the run's infrastructure,
- * supervising the real `api` process, stopped with Ctrl-C (SIGINT).
+ * supervising the real `api` process, stopped with Ctrl-C (SIGINT). Without the demo (`--no-demo`):
+ * test/e2e/demo.int.test.ts plays it.
  */
 describe('hub start (npm start)', () => {
   let hub: ChildProcess;
@@ -33,7 +34,7 @@ describe('hub start (npm start)', () => {
     // Every service on a free port, so a developer's running hub on the default ports is no obstacle.
     const ports: Record<string, string> = {};
     for (const s of HUB_SERVICES) ports[`HUB_${s.name.toUpperCase().replace(/-/g, '_')}_PORT`] = String(s.name === 'api' ? port : await freePort());
-    hub = spawn(process.execPath, ['infra/cli/hub.js', 'start'], {
+    hub = spawn(process.execPath, ['infra/cli/hub.js', 'start', '--no-demo'], {
       cwd: root,
       env: { ...process.env, ...ports, HUB_HOME: home, HUB_LANG: 'es' },
       stdio: ['ignore', 'pipe', 'pipe'],
