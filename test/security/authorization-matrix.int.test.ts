@@ -9,6 +9,7 @@ import { createIntakeWorld, type IntakeWorld } from '../../connectors/intake/tes
 import { ApiModule } from '../../services/api/api.module';
 import { createCaseKit, type CaseKit, type InstitutionEvent } from '../../services/case-status/testing/case-kit';
 import { startCaseStatus, type RunningCaseStatus } from '../../services/case-status/start-case-status';
+import { DedupStatsApiModule } from '../../services/dedup/http/dedup.module';
 import { buildGoldenRecord, DEFAULT_SURVIVORSHIP_POLICY } from '../../services/identity/domain/golden-record';
 import { normalisePerson } from '../../services/identity/domain/matching';
 import { IdentityApiErrorsFilter } from '../../services/identity/http/identity-api-errors.filter';
@@ -34,8 +35,9 @@ import { COLUMNS, MATRIX, ROWS, TERRITORIES, type Cell, type Column, type Creden
 /**
  * Issue 8's authorisation matrix, cell by cell, against the real HTTP apps started in-process as
  * their own integration tests start them: case-status (real Kafka consumer fed with events of one
- * child per territory, plus an id merged into the T1 child), the identity review API, the intake
- * (its own world: schema, topics) and the api. Every credential is created in PostgreSQL with
+ * child per territory, plus an id merged into the T1 child), the identity review API (the T1 child's
+ * identity and one merged into it), dedup's stats route, the intake (its own world: schema, topics)
+ * and the api. Every credential is created in PostgreSQL with
  * CredentialRepository (one set per schema); revoked ones are revoked there.
  */
 const log = createLogger({ service: 'security-matrix-test', level: 'warn', destination: process.stderr as never });
@@ -68,13 +70,14 @@ function listeningUrl(app: NestFastifyApplication): string {
 describe('authorisation matrix (issue 8), every cell against the real services', () => {
   const tag = randomBytes(3).toString('hex');
   const ids = {
-    childT1: `NNA-SA-${tag}`, childT2: `NNA-SB-${tag}`, mergedT1: `NNA-SM-${tag}`, unknownChild: `NNA-NOPE-${tag}`,
+    childT1: `NNA-SA-${tag}`, childT2: `NNA-SB-${tag}`, mergedT1: `NNA-SM-${tag}`, unknownChild: `NNA-NOPE-${tag}`, unknownCase: `C:${TERRITORIES.T1.programme}:NOPE${tag}`,
     caseT1: `C:${TERRITORIES.T1.programme}:ING-A${tag}`, caseT2: `C:${TERRITORIES.T2.programme}:ING-B${tag}`, task: `RT-S${tag}`,
   };
   let kit: CaseKit;
   let caseStatus: RunningCaseStatus | undefined;
   let identityApp: NestFastifyApplication | undefined;
   let apiApp: NestFastifyApplication | undefined;
+  let dedupApp: NestFastifyApplication | undefined;
   let world: IntakeWorld | undefined;
   let intake: RunningIntake | undefined;
   const urls: Partial<Record<Service, string>> = {};
@@ -127,10 +130,11 @@ describe('authorisation matrix (issue 8), every cell against the real services',
     }, 120000, 'merged id redirects');
   }
 
-  /** One identity (the T1 child's) and one review task, as the identity stream leaves them. */
+  /** One identity (the T1 child's), one merged into it, and one review task, as the identity stream leaves them. */
   async function seedIdentity(pool: Pool): Promise<void> {
     const records = [aRecord(`TRIBUNAL|SEC-T-A${tag}`), aRecord(`SENAME|SEC-N-A${tag}`)];
     await pool.query('INSERT INTO identities (id, golden) VALUES ($1, $2)', [ids.childT1, JSON.stringify(buildGoldenRecord(records, DEFAULT_SURVIVORSHIP_POLICY))]);
+    await pool.query("INSERT INTO identities (id, status, merged_into) VALUES ($1, 'merged', $2)", [ids.mergedT1, ids.childT1]);
     for (const r of records) {
       await pool.query(
         `INSERT INTO identity_records (record_key, identity_id, source, source_record_id, person, normalised, last_event_id, observed_at)
@@ -166,6 +170,11 @@ describe('authorisation matrix (issue 8), every cell against the real services',
     await identityApp.listen(0, '127.0.0.1');
     urls.identity = listeningUrl(identityApp);
 
+    // dedup's stats route alone (the consumer is dedup's own tests' business); its tables are in this schema too.
+    dedupApp = await createHubApp({ module: DedupStatsApiModule.register({ pool: kit.pool, authenticator: new Authenticator(new CredentialRepository(kit.pool), { ttlMs: 200 }) }), log });
+    await dedupApp.listen(0, '127.0.0.1');
+    urls.dedup = listeningUrl(dedupApp);
+
     apiApp = await createHubApp({ module: ApiModule.register({ checks: [], metrics: createMetrics('api-security-test') }), log });
     await apiApp.listen(0, '127.0.0.1');
     urls.api = listeningUrl(apiApp);
@@ -182,6 +191,7 @@ describe('authorisation matrix (issue 8), every cell against the real services',
     await intake?.close();
     await world?.close({ topics: true });
     await apiApp?.close();
+    await dedupApp?.close();
     await identityApp?.close();
     await caseStatus?.close();
     await kit?.dropTopics();
@@ -215,6 +225,18 @@ describe('authorisation matrix (issue 8), every cell against the real services',
   const byId = new Map<string, Column>(COLUMNS.map((c) => [c.id, c]));
   const rowLabel = new Map<string, string>(ROWS.map((r) => [r.id, r.label]));
 
+  /** Audit rows of one request (its purpose is unique). */
+  async function auditRows(table: string, purpose: string) {
+    return (await kit.pool.query<{ credential_id: string; action: string; resource_ids: string[]; purpose: string; status: number; at: Date }>(
+      `SELECT credential_id, action, resource_ids, purpose, status, at FROM ${table} WHERE purpose = $1`, [purpose])).rows;
+  }
+
+  /** Which answers leave an audit row: case-status every one after the purpose check; identity all but the reviewer guard's 403. */
+  function audited(cell: Cell, column: Column): boolean {
+    if (!column.audit || cell.status === 401 || cell.status === 400) return false;
+    return column.service === 'case-status' || cell.status !== 403;
+  }
+
   it.each(MATRIX.map((c) => [rowLabel.get(c.row)!, byId.get(c.column)!.method, byId.get(c.column)!.path, byId.get(c.column)!.description, c.status, c.reason, c] as const))(
     'Given %s, When %s %s (%s), Then %i: %s',
     async (_row, _method, _path, _what, _status, _reason, cell) => {
@@ -224,22 +246,26 @@ describe('authorisation matrix (issue 8), every cell against the real services',
       const r = await request(cell, column, purpose);
       expect({ cell: `${cell.row} × ${cell.column}`, status: r.status }).toEqual({ cell: `${cell.row} × ${cell.column}`, status: cell.status });
       if (cell.code) expect(JSON.parse(r.body)).toMatchObject({ codigo: cell.code });
-      if (cell.status === 308) expect(r.location).toBe(`/v1/children/${encodeURIComponent(ids.childT1)}/timeline`);
+      if (cell.status === 308) expect(r.location).toBe(fill(column.redirect!));
+      else expect(r.location).toBeNull();
       if (cell.status === 401) expect(r.body).not.toMatch(/rnh_[0-9a-f]{16}_/);
+      if (cell.sameAnswerAs) {
+        // "Not yours" and "does not exist" must be indistinguishable: same status, same bytes, no Location.
+        const twin = await request(cell, byId.get(cell.sameAnswerAs)!, `${purpose} twin`);
+        expect({ status: r.status, body: r.body, location: r.location }).toEqual({ status: twin.status, body: twin.body, location: twin.location });
+      }
 
-      if (column.audit && cell.status === 200) {
-        // Who (credential id), what (action + resource), when (at), why (purpose): one row for this read.
-        const { rows } = await kit.pool.query<{ credential_id: string; action: string; resource_ids: string[]; purpose: string; status: number; at: Date }>(
-          `SELECT credential_id, action, resource_ids, purpose, status, at FROM ${column.audit.table} WHERE purpose = $1`, [purpose]);
+      const credentialId = (column.service === 'intake' ? intakeTokens : hubTokens)[cell.row]!.id;
+      if (column.audit && audited(cell, column)) {
+        // Who (credential id), what (action + resource), when (at), why (purpose): one row for this request, with the real decision.
+        const rows = await auditRows(column.audit.table, purpose);
         expect(rows).toHaveLength(1);
-        expect(rows[0]).toMatchObject({ credential_id: hubTokens[cell.row]!.id, action: column.audit.action, status: 200 });
-        expect(rows[0]!.resource_ids).toContain(fill(column.audit.resource).replace(/%3A/g, ':'));
+        expect(rows[0]).toMatchObject({ credential_id: credentialId, action: column.audit.action, status: cell.auditStatus ?? cell.status });
+        if (column.audit.resource) expect(rows[0]!.resource_ids).toContain(fill(column.audit.resource).replace(/%3A/g, ':'));
         expect(rows[0]!.at.getTime()).toBeGreaterThanOrEqual(before.getTime());
         expect(rows[0]!.at.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
-      }
-      if (cell.status === 401 && column.audit) {
-        const { rowCount } = await kit.pool.query(`SELECT 1 FROM ${column.audit.table} WHERE purpose = $1`, [purpose]);
-        expect(rowCount).toBe(0);
+      } else if (column.audit) {
+        expect(await auditRows(column.audit.table, purpose)).toHaveLength(0);
       }
     },
     60000,
@@ -284,7 +310,7 @@ describe('authorisation matrix (issue 8), every cell against the real services',
 
   it('Given the stored credentials, When read back, Then only SHA-256 hashes of the secrets are stored, never a token', async () => {
     const { rows } = await kit.pool.query<{ row: Record<string, unknown> }>("SELECT to_jsonb(c) AS row FROM credentials c WHERE label LIKE 'security matrix %'");
-    expect(rows.length).toBeGreaterThanOrEqual(13);
+    expect(rows.length).toBeGreaterThanOrEqual(ROWS.filter((r) => r.credential).length);
     const stored = JSON.stringify(rows);
     for (const t of Object.values(hubTokens)) if (t.id && t.header) expect(stored).not.toContain(t.header.slice('Bearer rnh_'.length + 17));
   });

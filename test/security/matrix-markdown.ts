@@ -11,7 +11,7 @@ export const END = '<!-- matrix:end -->';
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 
 function cellText(c: Cell): string {
-  return `**${c.status}**${c.code ? ` \`${c.code}\`` : ''}${c.finding ? ' ⚠' : ''}`;
+  return `**${c.status}**${c.code ? ` \`${c.code}\`` : ''}${c.sameAnswerAs ? ' ≡' : ''}${c.finding ? ' ⚠' : ''}`;
 }
 
 export function renderMatrix(): string {
@@ -20,16 +20,18 @@ export function renderMatrix(): string {
   out.push('Columns:', '');
   out.push('| # | Service | Endpoint | What | X-Purpose sent | Audited read |', '|---|---|---|---|---|---|');
   COLUMNS.forEach((c, i) => out.push(`| ${cols[i]} | ${c.service} | \`${c.method} ${esc(c.path)}\` | ${esc(c.description)} | ${c.purpose ? 'yes' : 'no'} | ${c.audit ? `\`${c.audit.table}\` \`${c.audit.action}\`` : '—'} |`));
-  out.push('', `Matrix (${ROWS.length} rows × ${COLUMNS.length} columns = ${MATRIX.length} cells; ⚠ = expected today but a finding, see below):`, '');
+  out.push('', `Matrix (${ROWS.length} rows × ${COLUMNS.length} columns = ${MATRIX.length} cells; ≡ = byte-for-byte the answer to an unknown id, checked; ⚠ = expected today but a finding):`, '');
   out.push(`| Credential | ${cols.join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`);
   for (const r of ROWS) {
     out.push(`| ${esc(r.label)} | ${COLUMNS.map((c) => cellText(MATRIX.find((m) => m.row === r.id && m.column === c.id)!)).join(' | ')} |`);
   }
   out.push('', 'Reasons, per cell:', '', '| Credential | Column | Status | Reason |', '|---|---|---|---|');
+  const colOf = (id: string) => `${cols[COLUMNS.findIndex((c) => c.id === id)]} \`${id}\``;
   for (const m of MATRIX) {
-    out.push(`| ${m.row} | ${cols[COLUMNS.findIndex((c) => c.id === m.column)]} \`${m.column}\` | ${m.status}${m.code ? ` ${m.code}` : ''} | ${esc(m.reason)}${m.finding ? ` — ⚠ ${esc(m.finding)}` : ''} |`);
+    const same = m.sameAnswerAs ? ` (same answer as ${colOf(m.sameAnswerAs)}; audited as ${m.auditStatus ?? m.status})` : '';
+    out.push(`| ${m.row} | ${colOf(m.column)} | ${m.status}${m.code ? ` ${m.code}` : ''} | ${esc(m.reason)}${same}${m.finding ? ` — ⚠ ${esc(m.finding)}` : ''} |`);
   }
-  out.push('', 'Not in the matrix yet:', '');
+  out.push('', 'Not in the matrix:', '');
   for (const n of NOT_IN_MATRIX) out.push(`- **${n.service}**: ${n.reason}`);
   return [BEGIN, ...out, END].join('\n');
 }

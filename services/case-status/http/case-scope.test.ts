@@ -1,7 +1,7 @@
 import { aCourt, aStay } from '../../../test/builders/case-events';
 import { FLOW_RULES } from '../config/flow-rules';
 import { deriveChildFlow, type CaseInputEvent } from '../domain';
-import { childAccess, mayReadCases, mayReadIndicators, type ChildAccess } from './case-scope';
+import { caseReadDenial, childAccess, mayReadCases, mayReadIndicators, type ChildAccess } from './case-scope';
 
 /**
  * Who sees what of a child's flow: one child with two stays in two programmes, each under a cause of
@@ -29,8 +29,18 @@ describe('case scope', () => {
     expect(flow.cases.map((c) => c.programmeCode).sort()).toEqual(['P-A', 'P-B']);
   });
 
-  it('Given a HUB credential, When access is decided, Then it sees the whole flow', () => {
+  it('Given a HUB credential with the case-read role or `*`, When access is decided, Then it sees the whole flow', () => {
     expect(access('HUB', '*')).toEqual({ kind: 'ALL' });
+    expect(access('HUB', 'case-read')).toEqual({ kind: 'ALL' });
+  });
+
+  it('Given a HUB credential of another role (identity reviewers, operators) or an unknown scope, When access is decided, Then it sees nothing and is refused before any lookup', () => {
+    for (const scope of ['identity-review', 'ops-read', 'lag-console']) {
+      expect(access('HUB', scope)).toEqual({ kind: 'NONE' });
+      expect(caseReadDenial({ institution: 'HUB', scope })).toBe('HUB_SCOPE_REQUIRED');
+      expect(mayReadIndicators({ institution: 'HUB', scope })).toBe(false);
+    }
+    expect(caseReadDenial({ institution: 'HUB', scope: 'case-read' })).toBeNull();
   });
 
   it('Given a municipality, When the child lives in its comuna, Then it sees everything; otherwise nothing', () => {
@@ -61,12 +71,13 @@ describe('case scope', () => {
   it('Given schools and health establishments, When access is decided, Then they never see timelines nor indicators', () => {
     for (const institution of ['SCHOOL', 'HEALTH']) {
       expect(access(institution, '*')).toEqual({ kind: 'NONE' });
-      expect(mayReadCases({ institution: institution as 'SCHOOL' })).toBe(false);
-      expect(mayReadIndicators({ institution: institution as 'SCHOOL' })).toBe(false);
+      expect(mayReadCases({ institution: institution as 'SCHOOL', scope: '*' })).toBe(false);
+      expect(mayReadIndicators({ institution: institution as 'SCHOOL', scope: '*' })).toBe(false);
+      expect(caseReadDenial({ institution: institution as 'SCHOOL', scope: '*' })).toBe('FORBIDDEN_INSTITUTION');
     }
-    for (const institution of ['HUB', 'MUNICIPALITY', 'SENAME', 'TRIBUNAL'] as const) {
-      expect(mayReadCases({ institution })).toBe(true);
-      expect(mayReadIndicators({ institution })).toBe(true);
+    for (const institution of ['MUNICIPALITY', 'SENAME', 'TRIBUNAL'] as const) {
+      expect(mayReadCases({ institution, scope: 'X' })).toBe(true);
+      expect(mayReadIndicators({ institution, scope: 'X' })).toBe(true);
     }
   });
 });

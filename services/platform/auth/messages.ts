@@ -8,6 +8,7 @@ export const AUTH_MESSAGES_ES: Catalogue = {
   WRONG_INSTITUTION: 'Esta credencial pertenece a otra institución y no puede publicar en esta ruta.',
   WRONG_UNIT: 'Esta credencial solo puede publicar registros de su propia unidad ({scope}); el registro indica otra.',
   AUTH_UNAVAILABLE: 'No fue posible verificar la credencial en este momento. Reintente en unos segundos.',
+  HUB_SCOPE_REQUIRED: 'Esta consulta es solo para personal del hub con una credencial de alcance {scope}.',
 };
 
 export const AUTH_MESSAGES_EN: Catalogue = {
@@ -17,4 +18,5 @@ export const AUTH_MESSAGES_EN: Catalogue = {
   WRONG_INSTITUTION: 'This credential belongs to another institution and cannot publish on this route.',
   WRONG_UNIT: 'This credential may only publish records of its own unit ({scope}); the record names another.',
   AUTH_UNAVAILABLE: 'The credential could not be verified right now. Retry in a few seconds.',
+  HUB_SCOPE_REQUIRED: 'Only hub staff holding a credential with scope {scope} may make this request.',
 };

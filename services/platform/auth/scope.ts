@@ -1,5 +1,6 @@
 import { parseCutCode, parseRbd } from '../chile';
 import { ANY_UNIT, type Credential, type CredentialInstitution } from './credential';
+import { isHubScope } from './hub-scopes';
 
 /**
  * What a credential may do, decided from plain values (pure). A court publishes only as itself:
@@ -23,11 +24,14 @@ const UNIT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /**
  * A scope as operators type it → the unit exactly as the connector will name it in records, so
  * the comparison in checkUnit is plain equality: comuna CUT codes padded to 5 digits (`8101` →
- * `08101`), RBDs without check digit or leading zeros (`08485-3` → `8485`). null when invalid.
+ * `08101`), RBDs without check digit or leading zeros (`08485-3` → `8485`); for HUB one of the
+ * staff roles of hub-scopes.ts (a typo would otherwise create a credential that may do nothing).
+ * null when invalid.
  */
 export function canonicalScope(institution: CredentialInstitution, raw: string): string | null {
   const s = raw.trim();
   if (s === ANY_UNIT) return ANY_UNIT;
+  if (institution === 'HUB') return isHubScope(s) ? s : null;
   if (institution === 'MUNICIPALITY') {
     const r = parseCutCode(s);
     return r.ok ? r.code : null;
