@@ -21,6 +21,7 @@ import { createLogger } from '../services/platform/logging/create-logger';
 import { subscriptionsConfigSchema } from '../services/subscriptions/config';
 import { startSubscriptions } from '../services/subscriptions/start-subscriptions';
 import { startReceiver, type Receiver } from '../services/subscriptions/testing/receiver';
+import { consumedTopics } from '../services/subscriptions/testing/topics';
 
 const arg = (name: string, def: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 const RATE = arg('rate', 1000);
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'bench-subscriptions', log });
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, allTopicSpecs(prefix).filter((s) => s.name === topic));
+  await ensureTopics(admin, allTopicSpecs(prefix).filter((s) => consumedTopics(prefix).includes(s.name)));
   const codec = createAvroCodec(createSchemaRegistryClient(config.SCHEMA_REGISTRY_URL), SCHEMAS as Readonly<Record<string, object>>);
   await codec.registerAll(topic, ['hub.case.CaseUpdated']);
   const producer = await createProducer(kafka);
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
   await service.close();
   for (const r of receivers) await r.close();
   await producer.disconnect();
-  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+  await admin.deleteTopics({ topics: consumedTopics(prefix) }).catch(() => undefined);
   await admin.disconnect();
   const { Client } = await import('pg');
   const c = new Client({ connectionString: config.DATABASE_URL });

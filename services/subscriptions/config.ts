@@ -5,6 +5,7 @@ export const subscriptionsConfigSchema = hubConfigSchema.extend({
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8087).describe('Port of the subscriptions service (health, metrics, subscriptions API, SSE); 0: any free port, for tests.'),
   HTTP_HOST: z.string().default('127.0.0.1').describe('Interface the subscriptions service binds to.'),
   SUBSCRIPTIONS_GROUP_ID: z.string().regex(/^[a-zA-Z0-9._-]+$/).default('hub.subscriptions').describe('Consumer group reading hub.case.updates.v1 (the topic prefix is prepended).'),
+  SUBSCRIPTIONS_PARTIES_GROUP_ID: z.string().regex(/^[a-zA-Z0-9._-]+$/).default('hub.subscriptions.parties').describe('Consumer group reading hub.identity.children.v1 and hub.municipality.events.v1 (record links, RUN keys, municipal local cases).'),
   SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3).describe('Partitions handled at once (each batch is one transaction).'),
   SUBSCRIPTIONS_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250).describe('How often the webhook dispatcher looks for due deliveries (also woken by NOTIFY).'),
   SUBSCRIPTIONS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000).describe('Timeout of one webhook request.'),

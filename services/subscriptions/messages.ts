@@ -4,6 +4,8 @@ export const SUB_MESSAGES_ES = {
   FORBIDDEN_COMUNA: 'Su credencial no corresponde a la comuna {comunaCode}.',
   INVALID_BODY: 'Solicitud inválida: {detail}.',
   SUBSCRIPTION_NOT_FOUND: 'No existe la suscripción {id}.',
+  FLAG_FORBIDDEN_INSTITUTION: 'Solo los establecimientos educacionales y de salud pueden consultar la alerta de protección.',
+  FLAG_INVALID_RUN: 'El RUN indicado no es válido (revise el dígito verificador).',
 } as const;
 
 export const SUB_MESSAGES_EN: Record<keyof typeof SUB_MESSAGES_ES, string> = {
@@ -11,6 +13,8 @@ export const SUB_MESSAGES_EN: Record<keyof typeof SUB_MESSAGES_ES, string> = {
   FORBIDDEN_COMUNA: 'Your credential does not belong to comuna {comunaCode}.',
   INVALID_BODY: 'Invalid request: {detail}.',
   SUBSCRIPTION_NOT_FOUND: 'The subscription {id} does not exist.',
+  FLAG_FORBIDDEN_INSTITUTION: 'Only schools and health establishments may look up the protection flag.',
+  FLAG_INVALID_RUN: 'The RUN given is not valid (check its verification digit).',
 };
 
 export type SubMessageCode = keyof typeof SUB_MESSAGES_ES;

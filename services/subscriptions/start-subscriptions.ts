@@ -23,8 +23,10 @@ import { createPool } from '../platform/postgres/create-pool';
 import { discoverMigrations, runMigrations } from '../platform/postgres/migrations/run-migrations';
 import type { SubscriptionsConfig } from './config';
 import { WebhookDispatcher } from './delivery/webhook-dispatcher';
+import { FlagService } from './http/flag-service';
 import { SubscriptionService } from './http/subscription-service';
 import { SubscriptionsApiModule } from './http/subscriptions-api';
+import { createPartyStreamHandler } from './stream/party-stream';
 import { createUpdateStreamHandler } from './stream/update-stream';
 
 export interface RunningSubscriptions {
@@ -95,6 +97,18 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
       await consumer.start();
       const c = consumer;
       closers.push(() => c.stop());
+      // Identity links and municipal local cases: who else is a party to a child's cases, and the flag's RUN keys.
+      const parties = createBatchConsumer({
+        kafka, codec, producer, log, metrics,
+        groupId: config.HUB_TOPIC_PREFIX + config.SUBSCRIPTIONS_PARTIES_GROUP_ID,
+        topics: [config.HUB_TOPIC_PREFIX + TOPICS.identityChildren.name, config.HUB_TOPIC_PREFIX + TOPICS.municipalityEvents.name],
+        fromBeginning: true,
+        partitionsConsumedConcurrently: config.SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY,
+        handle: createPartyStreamHandler({ pool, log, channel }),
+        onCrash: (e) => over.onCrash?.(e),
+      });
+      await parties.start();
+      closers.push(() => parties.stop());
 
       const dispatcher = new WebhookDispatcher({
         pool, log, now: over.now,
@@ -112,7 +126,7 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
     }
 
     const authenticator = new Authenticator(new CredentialRepository(pool), { ttlMs: config.SUBSCRIPTIONS_AUTH_CACHE_MS });
-    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
+    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool), flags: new FlagService(pool, channel, over.now), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
     const app = await createHubApp({
       module: SubscriptionsModule.register({ checks: [kafkaCheck(admin), registryCheck(config.SCHEMA_REGISTRY_URL), postgresCheck(pool)], metrics, api }),
       log,

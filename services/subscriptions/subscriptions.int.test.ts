@@ -13,6 +13,7 @@ import { ensureTopics } from '../platform/kafka/ensure-topics';
 import { subscriptionsConfigSchema } from './config';
 import { startSubscriptions, type RunningSubscriptions } from './start-subscriptions';
 import { startReceiver, type Receiver } from './testing/receiver';
+import { consumedTopics } from './testing/topics';
 
 /**
  * Done-when of issue 6 with real Kafka, PostgreSQL and local HTTP receivers: CaseUpdated messages are
@@ -64,7 +65,7 @@ describe('municipal subscriptions end to end', () => {
     const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'subscriptions-test', log });
     admin = kafka.admin();
     await admin.connect();
-    await ensureTopics(admin, allTopicSpecs(prefix).filter((s) => s.name === topic));
+    await ensureTopics(admin, allTopicSpecs(prefix).filter((s) => consumedTopics(prefix).includes(s.name)));
     codec = createAvroCodec(createSchemaRegistryClient(config.SCHEMA_REGISTRY_URL), SCHEMAS as Readonly<Record<string, object>>);
     await codec.registerAll(topic, ['hub.case.CaseUpdated']);
     producer = await createProducer(kafka);
@@ -82,7 +83,7 @@ describe('municipal subscriptions end to end', () => {
     await rStgo?.close();
     await rNunoa?.close();
     await producer?.disconnect();
-    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin?.deleteTopics({ topics: consumedTopics(prefix) }).catch(() => undefined);
     await admin?.disconnect();
   });
 

@@ -8,7 +8,9 @@ export const CASE_EVENT_TYPES = [
   'CHILD_MERGED', 'CHILD_SPLIT', 'DATA_QUALITY_ALERT', 'OTRO',
 ] as const;
 export const TERRITORY_EVENT_TYPES = ['CHILD_ENTERED_TERRITORY', 'CHILD_LEFT_TERRITORY'] as const;
-export const EVENT_TYPES = [...CASE_EVENT_TYPES, ...TERRITORY_EVENT_TYPES] as const;
+/** A school or health establishment looked up the child's protection flag (CP-IS style notification to the case team). */
+export const FLAG_EVENT_TYPES = ['FLAG_LOOKUP'] as const;
+export const EVENT_TYPES = [...CASE_EVENT_TYPES, ...TERRITORY_EVENT_TYPES, ...FLAG_EVENT_TYPES] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export function isEventType(v: string): v is EventType {

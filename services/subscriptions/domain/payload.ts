@@ -32,6 +32,8 @@ export interface DeliveryPayload {
   readonly case?: CaseSummary;
   /** CHILD_ENTERED_TERRITORY: every current case of the child (full current status). */
   readonly cases?: readonly CaseSummary[];
+  /** FLAG_LOOKUP: who looked the child up (institution and unit code: RBD or DEIS code), never a person. */
+  readonly lookup?: { readonly institution: string; readonly unit: string };
 }
 
 export function summariseCase(s: CaseStatus): CaseSummary {
@@ -67,6 +69,11 @@ export function leftPayload(childId: string, occurredAt: number): DeliveryPayloa
 
 export function enteredPayload(childId: string, occurredAt: number, cases: readonly CaseStatus[]): DeliveryPayload {
   return { type: 'CHILD_ENTERED_TERRITORY', childId, occurredAt, cases: cases.map(summariseCase) };
+}
+
+/** The case team's notice that a school or health establishment looked the child's flag up. */
+export function flagLookupPayload(childId: string, occurredAt: number, institution: string, unit: string): DeliveryPayload {
+  return { type: 'FLAG_LOOKUP', childId, occurredAt, lookup: { institution, unit } };
 }
 
 /**

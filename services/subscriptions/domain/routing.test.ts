@@ -1,5 +1,5 @@
 import { aCaseStatus, aCaseUpdated } from '../../../test/builders/case-status-events';
-import { route, type RoutableSubscription, type RoutingInput } from './routing';
+import { reroute, route, type RoutableSubscription, type RoutingInput } from './routing';
 
 const subs: RoutableSubscription[] = [
   { id: 'sub-stgo', comunaCode: '13101', eventTypes: null, active: true },
@@ -59,5 +59,41 @@ describe('territory routing', () => {
     expect(json).not.toContain('comunaCode');
     expect(json).not.toContain('HOGAR');
     expect(d.deliveries[0]!.payload.case!.state).toBe('IN_DIAGNOSIS');
+  });
+});
+
+describe('party routing (the municipality is a party to the case)', () => {
+  it('Given a child of Santiago whose case Ñuñoa\'s office referred, When the case changes, Then both Santiago and Ñuñoa receive the update', () => {
+    const d = route(input({ parties: ['13120'], before: { comunaCode: '13101', parties: ['13120'] } }));
+    expect(d.deliveries.map((x) => [x.subscriptionId, x.payload.type])).toEqual([['sub-stgo', 'STATE_CHANGED'], ['sub-nunoa', 'STATE_CHANGED']]);
+    expect(d.parties).toEqual(['13120']);
+  });
+
+  it('Given Ñuñoa becomes a party between two updates, When the next update comes, Then Ñuñoa gets the full status and Santiago the update', () => {
+    const d = route(input({ parties: ['13120'] }));
+    expect(d.deliveries.map((x) => [x.subscriptionId, x.payload.type])).toEqual([['sub-stgo', 'STATE_CHANGED'], ['sub-nunoa', 'CHILD_ENTERED_TERRITORY']]);
+  });
+
+  it('Given Ñuñoa closed its local case, When the next update comes, Then Ñuñoa is told the child left and gets nothing else', () => {
+    const d = route(input({ parties: [], before: { comunaCode: '13101', parties: ['13120'] } }));
+    expect(d.deliveries.map((x) => [x.subscriptionId, x.payload.type])).toEqual([['sub-nunoa', 'CHILD_LEFT_TERRITORY'], ['sub-stgo', 'STATE_CHANGED']]);
+  });
+
+  it('Given a party that is also the territory, When routed, Then the comuna receives the update once per subscription', () => {
+    const d = route(input({ parties: ['13101'] }));
+    expect(d.deliveries.map((x) => x.subscriptionId)).toEqual(['sub-stgo']);
+  });
+
+  it('Given a child of unknown comuna with a party, When updated, Then only the party receives it', () => {
+    const d = route(input({ update: aCaseUpdated({ childComunaCode: null }), before: { comunaCode: null, parties: ['13120'] }, parties: ['13120'] }));
+    expect(d.deliveries.map((x) => [x.subscriptionId, x.payload.type])).toEqual([['sub-nunoa', 'STATE_CHANGED']]);
+  });
+
+  it('Given an office opens a local case without a case update, When rerouted, Then the new party gets the full status and nobody else anything', () => {
+    const out = reroute({ childId: 'NNA-1', before: { comunaCode: '13101', parties: [] }, now: { comunaCode: '13101', parties: ['13120'] }, currentCases: [aCaseStatus()], at: 5, subscriptionsOf });
+    expect(out.map((x) => [x.subscriptionId, x.payload.type])).toEqual([['sub-nunoa', 'CHILD_ENTERED_TERRITORY']]);
+    expect(out[0]!.payload.cases).toHaveLength(1);
+    const closed = reroute({ childId: 'NNA-1', before: { comunaCode: '13101', parties: ['13120'] }, now: { comunaCode: '13101', parties: [] }, currentCases: [aCaseStatus()], at: 6, subscriptionsOf });
+    expect(closed.map((x) => [x.subscriptionId, x.payload.type])).toEqual([['sub-nunoa', 'CHILD_LEFT_TERRITORY']]);
   });
 });

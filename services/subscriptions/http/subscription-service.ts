@@ -19,19 +19,41 @@ export function errorBody(code: SubMessageCode, lang: Lang, params?: Params): { 
   return { codigo: code, mensaje: createTranslator(lang, SUB_MESSAGES_ES, SUB_MESSAGES_EN).t(code, params) };
 }
 
+/** The responsible team's institutional contact, shown to schools and health with the flag (never a person's private data). */
+export const contactBody = z.object({
+  team: z.string().trim().min(2).max(120),
+  phone: z.string().trim().regex(/^[+\d][\d\s()-]{5,24}$/).optional(),
+  email: z.email().max(200).optional(),
+}).strict();
+
+/** WEBHOOK (default) needs url and secret; KAFKA publishes to the municipality's own topic and takes neither. */
 export const createBody = z.object({
   comunaCode: z.string().regex(/^\d{4,5}$/),
-  url: z.url().refine((u) => /^https?:\/\//.test(u), 'http(s) only'),
-  secret: z.string().min(16).max(256),
+  channel: z.enum(['WEBHOOK', 'KAFKA']).default('WEBHOOK'),
+  url: z.url().refine((u) => /^https?:\/\//.test(u), 'http(s) only').optional(),
+  secret: z.string().min(16).max(256).optional(),
   eventTypes: z.array(z.enum(EVENT_TYPES)).max(EVENT_TYPES.length).optional(),
-}).strict();
+  contact: contactBody.optional(),
+}).strict().superRefine((b, ctx) => {
+  if (b.channel === 'WEBHOOK' && (!b.url || !b.secret)) ctx.addIssue({ code: 'custom', path: ['url', 'secret'], message: 'url and secret are required for WEBHOOK' });
+  if (b.channel === 'KAFKA' && (b.url || b.secret)) ctx.addIssue({ code: 'custom', path: ['channel'], message: 'KAFKA takes no url nor secret' });
+});
 
 export const redeliverBody = z.object({ from: z.iso.datetime({ offset: true }) }).strict();
 
-interface SubRow { id: string; comuna_code: string; url: string; event_types: string[] | null; status: string; created_at: Date; credential_id: string }
+interface SubRow { id: string; comuna_code: string; url: string | null; event_types: string[] | null; status: string; created_at: Date; credential_id: string; channel: string; contact: unknown }
+
+/** The per-municipality topic of a KAFKA subscription (without the deployment's topic prefix). */
+export function municipalTopic(comunaCode: string): string {
+  return `hub.municipal.${comunaCode}.updates.v1`;
+}
 
 function view(r: SubRow) {
-  return { id: r.id, comunaCode: r.comuna_code, url: r.url, eventTypes: r.event_types, status: r.status, createdAt: r.created_at.toISOString() };
+  return {
+    id: r.id, comunaCode: r.comuna_code, channel: r.channel, url: r.url, eventTypes: r.event_types, status: r.status, contact: r.contact ?? null,
+    ...(r.channel === 'KAFKA' ? { topic: municipalTopic(r.comuna_code), principal: `User:muni-${r.comuna_code}` } : {}),
+    createdAt: r.created_at.toISOString(),
+  };
 }
 
 function issues(e: z.ZodError): string {
@@ -48,8 +70,9 @@ export class SubscriptionService {
     if (access !== 'OK') return { status: 403, body: errorBody(access, c.lang, { comunaCode: p.data.comunaCode }) };
     const id = `sub_${randomBytes(12).toString('hex')}`;
     const { rows } = await this.pool.query<SubRow>(
-      `INSERT INTO sub_subscriptions (id, credential_id, comuna_code, url, secret, event_types) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [id, c.credential.id, p.data.comunaCode, p.data.url, p.data.secret, p.data.eventTypes && p.data.eventTypes.length > 0 ? p.data.eventTypes : null]);
+      `INSERT INTO sub_subscriptions (id, credential_id, comuna_code, url, secret, event_types, channel, contact) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [id, c.credential.id, p.data.comunaCode, p.data.url ?? null, p.data.secret ?? null, p.data.eventTypes && p.data.eventTypes.length > 0 ? p.data.eventTypes : null,
+        p.data.channel, p.data.contact ? JSON.stringify(p.data.contact) : null]);
     return { status: 201, body: view(rows[0]!) };
   }
 

@@ -3,11 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticator } from '../../platform/auth/authenticator';
 import { AUTHENTICATOR, CredentialGuard, credentialOf } from '../../platform/auth/credential.guard';
 import { pickLang } from '../../platform/i18n/i18n';
+import type { FlagService } from './flag-service';
 import { streamDeliveries } from './sse-stream';
 import type { Answer, Caller, SubscriptionService } from './subscription-service';
 
 export const SUBSCRIPTION_SERVICE = Symbol('SUBSCRIPTION_SERVICE');
 export const SSE_DEPS = Symbol('SSE_DEPS');
+export const FLAG_SERVICE = Symbol('FLAG_SERVICE');
 export interface SseDeps { readonly wait: (ms: number) => Promise<void>; readonly pollMs: number }
 
 function callerOf(req: FastifyRequest): Caller {
@@ -80,13 +82,29 @@ export class SubscriptionsController {
   }
 }
 
+/**
+ * The protection flag for schools and health (POST, so the RUN never appears in a URL or access log):
+ * `{run}` or `{recordId}` → `{underProtection, contact?}`; each look-up notifies the case team.
+ */
+@Controller('v1/flags')
+@UseGuards(CredentialGuard)
+export class FlagsController {
+  constructor(@Inject(FLAG_SERVICE) private readonly f: FlagService) {}
+
+  @Post()
+  async lookup(@Body() body: unknown, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    return send(reply.status(200), await this.f.lookup(callerOf(req), body));
+  }
+}
+
 @Module({})
 export class SubscriptionsApiModule {
-  static register(deps: { service: SubscriptionService; authenticator: Authenticator; sse: SseDeps }): DynamicModule {
+  static register(deps: { service: SubscriptionService; flags: FlagService; authenticator: Authenticator; sse: SseDeps }): DynamicModule {
     return {
       module: SubscriptionsApiModule,
-      controllers: [SubscriptionsController],
-      providers: [CredentialGuard, { provide: AUTHENTICATOR, useValue: deps.authenticator }, { provide: SUBSCRIPTION_SERVICE, useValue: deps.service }, { provide: SSE_DEPS, useValue: deps.sse }],
+      controllers: [SubscriptionsController, FlagsController],
+      providers: [CredentialGuard, { provide: AUTHENTICATOR, useValue: deps.authenticator }, { provide: SUBSCRIPTION_SERVICE, useValue: deps.service },
+        { provide: SSE_DEPS, useValue: deps.sse }, { provide: FLAG_SERVICE, useValue: deps.flags }],
     };
   }
 }

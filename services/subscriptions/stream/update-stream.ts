@@ -15,8 +15,8 @@ import type { ConsumedMessage } from '../../platform/kafka/batch-consumer';
 import type { Logger } from '../../platform/logging/create-logger';
 import { classifyPgError } from '../../platform/postgres/classify-pg-error';
 import { claimNewEvents } from '../../platform/postgres/processed-events';
-import { route, type RoutableSubscription, type RoutedDelivery } from '../domain/routing';
-import { isEventType } from '../domain/event-types';
+import { route } from '../domain/routing';
+import { appendDeliveries, currentParties, loadSubscriptions, type LoggedDelivery } from '../store/delivery-log';
 
 export const SUBSCRIPTIONS_CONSUMER = 'hub.subscriptions';
 export const CASE_UPDATED_RECORD = 'hub.case.CaseUpdated';
@@ -30,28 +30,15 @@ export interface UpdateStreamOptions {
   readonly observer?: { committed?(updates: number, deliveries: number): void };
 }
 
-interface ChildState { comunaCode: string | null; cases: Record<string, CaseStatus>; dirty: boolean }
+interface ChildState { comunaCode: string | null; parties: string[]; cases: Record<string, CaseStatus>; dirty: boolean }
 
 async function loadChildren(client: PoolClient, ids: readonly string[]): Promise<Map<string, ChildState>> {
   const unique = [...new Set(ids)].sort();
   // Insert-then-lock in a stable order: two batches touching the same children (a merge) never deadlock.
   await client.query('INSERT INTO sub_children (child_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [unique]);
-  const { rows } = await client.query<{ child_id: string; comuna_code: string | null; cases: Record<string, CaseStatus> }>(
-    'SELECT child_id, comuna_code, cases FROM sub_children WHERE child_id = ANY($1::text[]) ORDER BY child_id FOR UPDATE', [unique]);
-  return new Map(rows.map((r) => [r.child_id, { comunaCode: r.comuna_code, cases: r.cases, dirty: false }]));
-}
-
-async function loadSubscriptions(client: PoolClient): Promise<(comuna: string) => RoutableSubscription[]> {
-  // Paused subscriptions keep receiving into their log (delivery resumes where it stopped); deleted ones do not.
-  const { rows } = await client.query<{ id: string; comuna_code: string; event_types: string[] | null }>(
-    "SELECT id, comuna_code, event_types FROM sub_subscriptions WHERE status <> 'DELETED'");
-  const by = new Map<string, RoutableSubscription[]>();
-  for (const r of rows) {
-    const list = by.get(r.comuna_code) ?? [];
-    list.push({ id: r.id, comunaCode: r.comuna_code, eventTypes: r.event_types ? r.event_types.filter(isEventType) : null, active: true });
-    by.set(r.comuna_code, list);
-  }
-  return (c) => by.get(c) ?? [];
+  const { rows } = await client.query<{ child_id: string; comuna_code: string | null; parties: string[]; cases: Record<string, CaseStatus> }>(
+    'SELECT child_id, comuna_code, parties, cases FROM sub_children WHERE child_id = ANY($1::text[]) ORDER BY child_id FOR UPDATE', [unique]);
+  return new Map(rows.map((r) => [r.child_id, { comunaCode: r.comuna_code, parties: r.parties, cases: r.cases, dirty: false }]));
 }
 
 function applyToCases(state: ChildState, u: CaseUpdated, previous: ChildState | null): void {
@@ -74,36 +61,29 @@ export function createUpdateStreamHandler(opts: UpdateStreamOptions): (messages:
     if (fresh.length === 0) return 0;
     const children = await loadChildren(client, fresh.flatMap((u) => (u.previousChildId ? [u.childId, u.previousChildId] : [u.childId])));
     const subscriptionsOf = await loadSubscriptions(client);
-    const rows: { d: RoutedDelivery; eventId: string }[] = [];
+    const parties = await currentParties(client, [...children.keys()]);
+    const rows: LoggedDelivery[] = [];
     for (const u of fresh) {
       const state = children.get(u.childId)!;
       const previous = u.previousChildId && u.previousChildId !== u.childId ? children.get(u.previousChildId)! : null;
-      const before = { comunaCode: state.comunaCode };
-      const previousChild = previous ? { comunaCode: previous.comunaCode } : null;
+      const before = { comunaCode: state.comunaCode, parties: state.parties };
+      const previousChild = previous ? { comunaCode: previous.comunaCode, parties: previous.parties } : null;
       applyToCases(state, u, previous);
-      const decision = route({ update: u, before, previousChild, currentCases: Object.values(state.cases), subscriptionsOf });
+      const decision = route({ update: u, before, previousChild, parties: parties.get(u.childId) ?? [], currentCases: Object.values(state.cases), subscriptionsOf });
       state.comunaCode = decision.comunaCode;
-      // The absorbed identity no longer exists as such: its municipality was told it left; forget its comuna.
-      if (previous && u.kind === 'CHILD_MERGED' && Object.keys(previous.cases).length === 0) { previous.comunaCode = null; previous.dirty = true; }
+      state.parties = [...decision.parties];
+      // The absorbed identity no longer exists as such: its audience was told it left; forget it.
+      if (previous && u.kind === 'CHILD_MERGED' && Object.keys(previous.cases).length === 0) { previous.comunaCode = null; previous.parties = []; previous.dirty = true; }
       for (const d of decision.deliveries) rows.push({ d, eventId: u.envelope.eventId });
     }
     const dirty = [...children].filter(([, s]) => s.dirty);
     if (dirty.length > 0) {
       await client.query(
-        `UPDATE sub_children c SET comuna_code = x.comuna, cases = x.cases
-         FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS x(id, comuna, cases) WHERE c.child_id = x.id`,
-        [dirty.map(([id]) => id), dirty.map(([, s]) => s.comunaCode), dirty.map(([, s]) => JSON.stringify(s.cases))]);
+        `UPDATE sub_children c SET comuna_code = x.comuna, cases = x.cases, parties = ARRAY(SELECT jsonb_array_elements_text(x.parties))
+         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) AS x(id, comuna, cases, parties) WHERE c.child_id = x.id`,
+        [dirty.map(([id]) => id), dirty.map(([, s]) => s.comunaCode), dirty.map(([, s]) => JSON.stringify(s.cases)), dirty.map(([, s]) => JSON.stringify(s.parties))]);
     }
-    if (rows.length > 0) {
-      await client.query(
-        `INSERT INTO sub_deliveries (subscription_id, child_id, event_type, event_id, payload)
-         SELECT s, c, t, e, p FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS x(s, c, t, e, p, n)
-         ORDER BY n
-         ON CONFLICT DO NOTHING`,
-        [rows.map((r) => r.d.subscriptionId), rows.map((r) => r.d.childId), rows.map((r) => r.d.payload.type), rows.map((r) => r.eventId), rows.map((r) => JSON.stringify(r.d.payload))],
-      );
-      await client.query('SELECT pg_notify($1, $2)', [opts.channel, '']);
-    }
+    await appendDeliveries(client, opts.channel, rows);
     return rows.length;
   }
 
