@@ -47,7 +47,12 @@ const N = 3;
 const CLASSES = 4;
 const NAME_FIELDS = new Set<number>([F.given, F.surnames]);
 
-export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 100, tolerance = 1e-5): EmResult {
+/**
+ * `households: false` (a batch that showed no households, household.ts) pins the household class
+ * at a negligible prior: otherwise EM fills it with the matches that look like twins (FEBRL's
+ * duplicates with a replaced given name) and under-rates them.
+ */
+export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 100, tolerance = 1e-5, households = true): EmResult {
   const P = table.counts.length;
   const pick = (c: number) => (l: { m: number; h: number; u: number; n?: number }) => (c === M ? l.m : c === H ? l.h : c === U ? l.u : l.n ?? l.m);
   const params: Float64Array[][] = [M, H, U, N].map((c) => FIELD_NAMES.map((name, f) => {
@@ -57,8 +62,14 @@ export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 
   }));
   const householdGiven = Float64Array.from(base.fields.find((x) => x.name === 'given')!.levels.map((l) => l.h));
   const bp = base.prior;
-  let prior = [bp.match, bp.household, bp.unrelated, bp.namesake ?? 0.05];
-  let priorRandom = [1e-5, 1e-3, 1 - 1.1e-3 - 1e-5, 1e-4];
+  const pin = (pr: number[]): number[] => {
+    if (households) return pr;
+    pr[H] = MIN_PRIOR;
+    const s = pr.reduce((a, b) => a + b, 0);
+    return pr.map((x) => x / s);
+  };
+  let prior = pin([bp.match, bp.household, bp.unrelated, bp.namesake ?? 0.05]);
+  let priorRandom = pin([1e-5, 1e-3, 1 - 1.1e-3 - 1e-5, 1e-4]);
   const random = table.randomCounts;
   const resp = new Float64Array(P * CLASSES);
   const respR = new Float64Array(random ? P * CLASSES : 0);
@@ -96,9 +107,9 @@ export function runEm(table: PatternTable, base: MatchingModel, maxIterations = 
       if (random) posterior(respR, p, priorRandom);
     }
     const a = mixing(table.counts, resp, prior);
-    prior = a.next;
+    prior = pin(a.next);
     let delta = a.delta;
-    if (random) { const b = mixing(random, respR, priorRandom); priorRandom = b.next; delta = Math.max(delta, b.delta); }
+    if (random) { const b = mixing(random, respR, priorRandom); priorRandom = pin(b.next); delta = Math.max(delta, b.delta); }
     for (let c = 0; c < CLASSES; c++) {
       for (let f = 0; f < FIELD_COUNT; f++) {
         const k = LEVEL_COUNTS[f]!;

@@ -15,7 +15,7 @@ export const modelSchema = z.object({
   version: z.string().min(1),
   prior: z.object({ match: prob, household: prob, unrelated: prob, namesake: prob.optional() }),
   fields: z.array(fieldSchema),
-  thresholds: z.object({ autoLink: z.number(), review: z.number(), nearTie: z.number().min(0) })
+  thresholds: z.object({ autoLink: z.number(), review: z.number(), nearTie: z.number().min(0), maxTwinShare: prob.optional() })
     .refine((t) => t.review <= t.autoLink, 'thresholds.review must not exceed thresholds.autoLink'),
   comparators: z.object({ jwHigh: prob, jwLow: prob, nicknames: z.record(z.string(), z.string()) }),
   blocking: z.object({ keys: z.array(z.string()), maxBlockSize: z.number().int().min(2) }),
@@ -27,6 +27,7 @@ export const modelSchema = z.object({
   training: z.object({
     records: z.number(), candidatePairs: z.number(), patterns: z.number(), iterations: z.number(), converged: z.boolean(),
   }).nullable(),
+  household: z.object({ siblingPairs: z.number().min(0), guardedPairs: z.number().min(0), twinShare: prob, guard: z.boolean() }).optional(),
 }).superRefine((m, ctx) => {
   // The level lists are code (the comparators return indices into them): a model trained for
   // another level layout would silently mis-score, so refuse it.
@@ -101,6 +102,8 @@ export interface CompiledModel {
   readonly logPrior: { readonly m: number; readonly u: number; readonly h: number; readonly n: number };
   readonly tfGiven: ReadonlyMap<string, number>;
   readonly tfSurname: ReadonlyMap<string, number>;
+  /** false only when the model's training batch showed no households (household.ts). */
+  readonly householdGuard: boolean;
 }
 
 const FLOOR = 1e-9;
@@ -121,5 +124,6 @@ export function compileModel(model: MatchingModel): CompiledModel {
     },
     tfGiven: new Map(Object.entries(model.tf.given)),
     tfSurname: new Map(Object.entries(model.tf.surname)),
+    householdGuard: model.household?.guard ?? true,
   };
 }

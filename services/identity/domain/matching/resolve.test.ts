@@ -63,4 +63,39 @@ describe('resolveBatch', () => {
     expect(r.childIds[n - 3]).not.toBe(r.childIds[n - 2]);
     expect(r.childIds[n - 2]).not.toBe(r.childIds[n - 1]);
   });
+
+  it('Given generated duplicates without households, some with the given name replaced or missing, When resolved, Then those are linked too (the batch shows no twins to protect)', () => {
+    // Syllable names: each person their own surname and address, so there are no households.
+    const syl = ['ba', 'ro', 'ki', 'me', 'tu', 'sa', 'lo', 'vi', 'ne', 'da', 'fo', 'gu'];
+    const word = (k: number) => `${syl[k % 12]}${syl[Math.floor(k / 12) % 12]}${syl[Math.floor(k / 144) % 12]}`;
+    const batch = [];
+    const truthOf = new Map<string, number>();
+    for (let c = 0; c < 150; c++) {
+      const base = { paternalSurname: word(c * 7 + 3), birthDate: `19${String(20 + (c % 70)).padStart(2, '0')}-${String(1 + (c % 12)).padStart(2, '0')}-${String(1 + ((c * 5) % 28)).padStart(2, '0')}`, address: { street: `${c + 1} ${word(c * 11 + 5)} street`, locality: word(c * 13 + 1), postcode: String(2000 + c), region: null } };
+      // Every third duplicate has a replaced given name (like FEBRL), every seventh none at all.
+      const dupGiven = c % 3 === 0 ? word(c * 17 + 9) : c % 7 === 0 ? null : word(c * 5 + 2);
+      for (const [v, given] of [[0, word(c * 5 + 2)], [1, dupGiven]] as const) {
+        const rec = normalisePerson(person({ source: 'FEBRL', sourceRecordId: `p${c}-${v}`, givenNames: given, ...base }));
+        batch.push(rec);
+        truthOf.set(rec.key, c);
+      }
+    }
+    const r = resolveBatch(batch, BASE_MODEL, true);
+    expect(r.model.household?.guard).toBe(false);
+    let linked = 0;
+    let wrong = 0;
+    for (let i = 0; i < batch.length; i++) {
+      for (let j = i + 1; j < batch.length; j++) {
+        if (r.childIds[i] !== r.childIds[j]) continue;
+        if (truthOf.get(batch[i]!.key) === truthOf.get(batch[j]!.key)) linked++; else wrong++;
+      }
+    }
+    expect(wrong).toBe(0);
+    expect(linked).toBe(150);
+  });
+
+  it('Given the synthetic batch with siblings, When resolved, Then the household evidence keeps the twin guard on', () => {
+    expect(result.model.household?.guard).toBe(true);
+    expect(result.model.household!.siblingPairs).toBeGreaterThan(10);
+  });
 });

@@ -9,12 +9,13 @@ import { clusterRecords, VERDICT_LINK, VERDICT_NEW, VERDICT_REVIEW } from './clu
 import { Comparator } from './compare';
 import { FIELD_COUNT } from './config';
 import { runEm } from './em';
+import { DEFAULT_MAX_TWIN_SHARE, effectiveFlags, householdEvidence, isGuardedTwinLike, isSiblingPattern } from './household';
 import { compileModel, type CompiledModel } from './model';
 import { blockingKeys } from './blocking';
 import { blockHash, candidatePairs, fnv1a, hasSorted, type CandidatePairs } from './pairs';
 import { buildPatterns, withTermFrequencies, type PairPatterns } from './patterns';
 import { explain, logLikelihoods, pairVerdict, posteriorWeight, ruleNames, scorePair } from './score';
-import type { MatchingModel, NormalisedPerson, PairExplanation } from './types';
+import type { HouseholdEvidence, MatchingModel, NormalisedPerson, PairExplanation } from './types';
 
 export type Progress = (phase: 'blocking' | 'comparing' | 'training' | 'scoring' | 'clustering', done: number, total: number) => void;
 
@@ -91,9 +92,10 @@ function prepare(records: readonly NormalisedPerson[], base: MatchingModel, trai
   let model = withTf;
   if (train && patterns.table.counts.length > 0) {
     progress?.('training', 0, 1);
-    const em = runEm(patterns.table, withTf);
+    const household = measureHousehold(patterns, withTf.thresholds.maxTwinShare ?? DEFAULT_MAX_TWIN_SHARE);
+    const em = runEm(patterns.table, withTf, undefined, undefined, household.guard);
     model = {
-      ...withTf,
+      ...withTf, household,
       version: `${withTf.version.replace(/-untrained$|\+em.*$/, '')}+em-${sorted.length}`,
       prior: em.prior, fields: em.fields,
       training: {
@@ -103,7 +105,30 @@ function prepare(records: readonly NormalisedPerson[], base: MatchingModel, trai
     };
     progress?.('training', 1, 1);
   }
-  return { sorted, order: Int32Array.from(idx), pairs, patterns, model, compiled: compileModel(model), cmp };
+  const compiled = compileModel(model);
+  if (!compiled.householdGuard) {
+    const lv = patterns.table.levels;
+    for (let x = 0; x < patterns.flags.length; x++) {
+      const q = patterns.patternOf[x]!;
+      patterns.flags[x] = effectiveFlags(patterns.flags[x]!, false, lv.subarray(q * FIELD_COUNT, (q + 1) * FIELD_COUNT));
+    }
+  }
+  return { sorted, order: Int32Array.from(idx), pairs, patterns, model, compiled, cmp };
+}
+
+/** Sibling and guarded twin-like candidate pairs of a batch (household.ts). */
+function measureHousehold(patterns: PairPatterns, maxTwinShare: number): HouseholdEvidence {
+  const { levels } = patterns.table;
+  const sibling = new Uint8Array(patterns.table.counts.length);
+  for (let q = 0; q < sibling.length; q++) sibling[q] = isSiblingPattern(levels.subarray(q * FIELD_COUNT, (q + 1) * FIELD_COUNT)) ? 1 : 0;
+  let siblingPairs = 0;
+  let guardedPairs = 0;
+  for (let x = 0; x < patterns.patternOf.length; x++) {
+    const q = patterns.patternOf[x]!;
+    if (sibling[q]) siblingPairs++;
+    else if (isGuardedTwinLike(levels.subarray(q * FIELD_COUNT, (q + 1) * FIELD_COUNT), patterns.flags[x]!)) guardedPairs++;
+  }
+  return householdEvidence(siblingPairs, guardedPairs, maxTwinShare);
 }
 
 /** EM training of m/u/h (three classes) and term frequencies from a batch of records. */

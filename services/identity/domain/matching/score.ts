@@ -7,6 +7,7 @@ import { F, FIELD_COUNT, FIELD_LEVELS, FIELD_NAMES, lv } from './config';
 import {
   Comparator, FLAG_HOUSEHOLD_ONLY, FLAG_MOSTLY_DISAGREES, FLAG_NEWBORN_MOTHER_RUN, FLAG_RUN_AGREES, FLAG_RUN_CONFLICT, FLAG_TWIN_PATTERN,
 } from './compare';
+import { effectiveFlags } from './household';
 import type { CompiledModel } from './model';
 import type { FieldComparison, MatchingModel, NormalisedPerson, PairExplanation, Thresholds } from './types';
 
@@ -117,7 +118,7 @@ export interface ScoredPair {
 /** Compares and scores one pair (the streaming path and explanations; batch uses pattern tables). */
 export function scorePair(c: CompiledModel, cmp: Comparator, a: NormalisedPerson, b: NormalisedPerson): ScoredPair {
   const levels = new Int8Array(FIELD_COUNT);
-  const flags = cmp.compare(a, b, levels);
+  const flags = effectiveFlags(cmp.compare(a, b, levels), c.householdGuard, levels);
   const weight = posteriorWeight(c, logLikelihoods(c, levels), tfAdjustment(c, a, b, levels));
   return { weight, flags, levels };
 }

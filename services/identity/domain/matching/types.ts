@@ -30,6 +30,23 @@ export interface Thresholds {
   readonly review: number;
   /** A second candidate identity within this many bits of the best one is a near-tie → review. */
   readonly nearTie: number;
+  /**
+   * The household guard is lifted in a batch whose estimated share of twins among the guarded
+   * pairs is at or below this (household.ts). Absent: 0.01.
+   */
+  readonly maxTwinShare?: number;
+}
+
+/** What a batch showed about households (household.ts): whether the twin/household guard applies. */
+export interface HouseholdEvidence {
+  /** Candidate pairs that are clearly siblings: family surnames, address, different given name and birth date. */
+  readonly siblingPairs: number;
+  /** Candidate pairs the guard holds back that twins would also produce. */
+  readonly guardedPairs: number;
+  /** Estimated share of twins among the guarded pairs. */
+  readonly twinShare: number;
+  /** true: the guard applies (households present, or too little evidence to say). */
+  readonly guard: boolean;
 }
 
 /** Similarity bands and other comparator knobs (typed config; changing them needs retraining). */
@@ -82,6 +99,8 @@ export interface MatchingModel {
   readonly blocking: BlockingConfig;
   readonly tf: TermFrequencies;
   readonly training: TrainingInfo | null;
+  /** Household evidence of the training data. Absent (streaming, untrained): the guard applies. */
+  readonly household?: HouseholdEvidence;
 }
 
 /** A PersonRecord normalised for matching. `key` = `${source}|${sourceRecordId}`. */
