@@ -56,9 +56,12 @@ export async function runFaultSuite(o: FaultSuiteOptions): Promise<FaultSuiteRep
     let baseline: ScenarioResult;
     const results: [number, ScenarioResult][] = [];
     if (o.concurrent && first !== undefined) {
-      const [b, f] = await Promise.all([runScenario({ ...base, label: 'base', faults: null, replayDlq: false }), faulted(first)]);
-      baseline = b;
-      results.push([first, f]);
+      // allSettled: when one fails, the other still stops its processes before we tear the infrastructure down.
+      const [b, f] = await Promise.allSettled([runScenario({ ...base, label: 'base', faults: null, replayDlq: false }), faulted(first)]);
+      if (b.status === 'rejected') throw b.reason;
+      if (f.status === 'rejected') throw f.reason;
+      baseline = b.value;
+      results.push([first, f.value]);
     } else {
       baseline = await runScenario({ ...base, label: 'base', faults: null, replayDlq: false });
       if (first !== undefined) results.push([first, await faulted(first)]);

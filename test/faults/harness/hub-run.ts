@@ -96,7 +96,17 @@ export class HubRun {
   /** Migrations, topics, schemas; then the services (healthy); then the subscriptions. */
   async start(): Promise<void> {
     mkdirSync(this.opts.logDir, { recursive: true });
-    await prepareHub(this.config, this.log);
+    // A broker that has just started (or restarted) may answer the first metadata requests for
+    // new topics with "does not host this topic-partition": prepare is idempotent, so run it again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await prepareHub(this.config, this.log);
+        break;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        this.opts.onEvent?.(`prepare failed (${err instanceof Error ? err.message : String(err)}); again`);
+      }
+    }
     this.pool = await createPool({ databaseUrl: this.config.DATABASE_URL, schema: this.schema, applicationName: 'faults-test', max: 4 });
     // A pool whose server went away (the PostgreSQL restart fault) must not crash the test process.
     this.pool.on('error', () => undefined);
@@ -109,7 +119,8 @@ export class HubRun {
       this.ports.set(name, port);
       this.supervisor.start(this.spec(name), { HTTP_PORT: String(port) });
     }
-    await Promise.all(PIPELINE.map((name) => this.waitHealthy(name, 180_000)));
+    // Generous: on a loaded 2-core machine four swc-compiled processes can take minutes to start.
+    await Promise.all(PIPELINE.map((name) => this.waitHealthy(name, 900_000)));
     await this.subscribe();
   }
 

@@ -131,7 +131,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         faultsApplied.push(`${describe(f)} at +${((Date.now() - t0) / 1000).toFixed(1)}s${importsDone ? ' (after the import)' : ''}`);
         say(describe(f));
         // Next fault only once everything answers again: faults hit a working hub, not a pile of restarts.
-        await Promise.all(PIPELINE.map((s) => run.waitHealthy(s, 240_000)));
+        await Promise.all(PIPELINE.map((s) => run.waitHealthy(s, 900_000)));
       }
     })();
 
