@@ -1,7 +1,8 @@
 /**
  * Names of the Kafka principals and of the per-municipality topics (docs/security/kafka.md, ADR 0016).
- * The subscriptions relay that feeds the municipal topics and every ACL use these functions, so the
- * names cannot drift apart.
+ * Every ACL, the compose scripts and the tests use these functions. The subscriptions relay that
+ * feeds the municipal topics must produce to municipalTopic(); as services import only platform and
+ * schemas, that function belongs in schemas/topics.ts once the relay exists (then re-exported here).
  */
 
 /** Every SCRAM user is the principal `User:<name>`; the SASL mechanism the brokers accept. */

@@ -35,9 +35,11 @@ broker_password=$(secret "$USER_SECRETS/kafka-broker/password")
 skip=' KAFKA_HEAP_OPTS KAFKA_OPTS KAFKA_LOG4J_OPTS KAFKA_JVM_PERFORMANCE_OPTS KAFKA_GC_LOG_OPTS KAFKA_JMX_OPTS KAFKA_DEBUG KAFKA_HOME KAFKA_VERSION '
 {
   echo "# Rendered by start-broker.sh from the KAFKA_* variables; holds secrets."
-  while IFS='=' read -r -d '' name value; do
+  # compgen/${!name}: bash alone, no `env -0` (a busybox env may lack it).
+  for name in $(compgen -e | LC_ALL=C sort); do
     [[ $name == KAFKA_* ]] || continue
     [[ $skip == *" $name "* ]] && continue
+    value=${!name}
     key=${name#KAFKA_}
     key=${key,,}
     key=${key//___/-}
@@ -48,7 +50,7 @@ skip=' KAFKA_HEAP_OPTS KAFKA_OPTS KAFKA_LOG4J_OPTS KAFKA_JVM_PERFORMANCE_OPTS KA
     value=${value//'{{CONTROLLER_PASSWORD}}'/$controller_password}
     value=${value//'{{BROKER_PASSWORD}}'/$broker_password}
     printf '%s=%s\n' "$key" "$value"
-  done < <(env -0 | sort -z)
+  done
 } > "$BROKER_CONFIG"
 
 if grep -q '{{' "$BROKER_CONFIG"; then
