@@ -106,6 +106,12 @@ export class Comparator {
         else if (best > G.similar && jw >= this.config.jwLow) best = G.similar;
       }
     }
+    // A name split or joined by mistake ("TAL IA" / "TALIA"): the joined forms are one typo apart.
+    if ((a.length > 1 || b.length > 1) && best > G.close) {
+      const x = a.join('');
+      const y = b.join('');
+      if (x === y || (x.length >= 4 && y.length >= 4 && withinOneEdit(x, y))) return G.close;
+    }
     return best;
   }
 
@@ -124,7 +130,11 @@ export class Comparator {
   private nameSwapped(a: NormalisedPerson, b: NormalisedPerson): boolean {
     if (a.paternal === null || b.paternal === null || a.given.length === 0 || b.given.length === 0) return false;
     const close = (x: string, y: string) => x === y || this.jw(x, y) >= this.config.jwHigh;
-    return close(a.given[0]!, compact(b.paternal)) && close(compact(a.paternal), b.given[0]!);
+    // First given token, or all of them joined when a clerk split one name ("TAL IA").
+    const given = (p: NormalisedPerson) => (p.given.length > 1 ? [p.given[0]!, p.given.join('')] : [p.given[0]!]);
+    const pb = compact(b.paternal);
+    const pa = compact(a.paternal);
+    return given(a).some((g) => close(g, pb)) && given(b).some((g) => close(pa, g));
   }
 
   private surnames(a: NormalisedPerson, b: NormalisedPerson): number {

@@ -126,3 +126,13 @@ describe('parseModel', () => {
     expect(() => parseModel('nope')).toThrow(/invalid matching model/);
   });
 });
+
+describe('comparators: split names', () => {
+  it('Given a given name split by a clerk, When compared, Then it is a close name, and a split name swapped with the surname is a name swap', () => {
+    const a = n(person({ sourceRecordId: 'a', givenNames: 'Talia', paternalSurname: 'Hilton', birthDate: '2015-03-12' }));
+    const b = n(person({ sourceRecordId: 'b', givenNames: 'Tal Ia', paternalSurname: 'Hilton', birthDate: '2015-03-12' }));
+    expect(explainPair(a, b, model).fields.find((f) => f.field === 'given')!.level).toBe('close');
+    const swapped = n(person({ sourceRecordId: 'c', givenNames: 'Hilton', paternalSurname: 'Tal Ia', birthDate: '2015-03-12' }));
+    expect(explainPair(b, swapped, model).fields.find((f) => f.field === 'given')!.level).toBe('name-swap');
+  });
+});
