@@ -69,6 +69,52 @@ describe('createBatchConsumer against Kafka and the registry', () => {
     expect(handled).toEqual(['a', 'c']);
   });
 
+  it('Given messages on several partitions and coalescePartitions, When consumed, Then each handler call may span partitions, every message is handled once and every partition is committed', async () => {
+    const topic = await fx.topic('coalesce', 3);
+    const pings = Array.from({ length: 30 }, (_, i) => ({ id: `k${i}`, n: i }));
+    await publish(topic, pings);
+    const calls: { partitions: number[]; ids: string[] }[] = [];
+    const groupId = uniqueId('g');
+    const c = createBatchConsumer({
+      kafka: fx.kafka, groupId, topics: [topic], codec: fx.codec, producer: fx.producer, log: fx.log, now: () => 0,
+      partitionsConsumedConcurrently: 3, coalescePartitions: true,
+      handle: async (ms) => { calls.push({ partitions: [...new Set(ms.map((m) => m.partition))], ids: ms.map((m) => (m.value as Ping).id) }); },
+    });
+    running.push(c);
+    await c.start();
+    await eventually(() => (calls.flatMap((x) => x.ids).length >= 30 ? true : undefined), 30000, 'thirty messages');
+    const ids = calls.flatMap((x) => x.ids);
+    expect(new Set(ids).size).toBe(30);
+    expect(ids.length).toBe(30);
+    // Published before the start, the three partitions come in one fetch: their batches are handed over together.
+    expect(calls.some((x) => x.partitions.length > 1)).toBe(true);
+    await eventually(async () => {
+      const offsets = (await fx.admin.fetchOffsets({ groupId, topics: [topic] }))[0]!.partitions;
+      const total = offsets.reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+      return total === 30 ? true : undefined;
+    }, 10000, 'every partition committed to its end');
+  });
+
+  it('Given a poison message in a coalesced call, When the handler rejects it, Then only it is dead-lettered and the other partitions\' messages are handled', async () => {
+    const topic = await fx.topic('coalesce-poison', 2);
+    await publish(topic, [{ id: 'a', n: 1 }, { id: 'bad', n: -1 }, { id: 'b', n: 2 }, { id: 'c', n: 3 }]);
+    const handled: string[] = [];
+    const c = createBatchConsumer({
+      kafka: fx.kafka, groupId: uniqueId('g'), topics: [topic], codec: fx.codec, producer: fx.producer, log: fx.log, now: () => 0,
+      partitionsConsumedConcurrently: 2, coalescePartitions: true,
+      handle: async (ms) => {
+        if (ms.some((m) => (m.value as Ping).n < 0)) throw new PermanentError('NEGATIVE_N', 'n must be positive', { field: 'n' });
+        handled.push(...ms.map((m) => (m.value as Ping).id));
+      },
+    });
+    running.push(c);
+    await c.start();
+    const [letter] = await fx.readAll(deadLetterTopicOf(topic), 1);
+    expect(letter!.headers).toMatchObject({ [DLQ_HEADERS.code]: 'NEGATIVE_N', [DLQ_HEADERS.stage]: 'handle' });
+    await eventually(() => (handled.length === 3 ? true : undefined), 20000, 'good messages');
+    expect(handled.sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('Given a transient failure, When consumed, Then the batch is retried, nothing is skipped and nothing is dead-lettered', async () => {
     const topic = await fx.topic('transient');
     await publish(topic, [{ id: 'a', n: 1 }, { id: 'b', n: 2 }]);

@@ -48,6 +48,15 @@ export interface BatchConsumerOptions {
   readonly onCrash?: (error: Error) => void;
   /** Counts handled and dead-lettered messages and times batches, when given. */
   readonly metrics?: HubMetrics;
+  /**
+   * The handler accepts messages of several partitions (and topics) in one call: the batches the
+   * concurrent partition workers hold at the same moment are handed over together (group commit),
+   * one handler call at a time, and their offsets committed in one request after it. For handlers
+   * whose effect is order-free across partitions (idempotent per event id, one transaction per call):
+   * per-batch fixed costs (a PostgreSQL transaction, an offset commit) are paid once per fetch round,
+   * not once per partition. Off by default: a handler may rely on one partition per call.
+   */
+  readonly coalescePartitions?: boolean;
 }
 
 export interface BatchConsumer {
@@ -57,18 +66,36 @@ export interface BatchConsumer {
 }
 
 /**
+ * The group moved on without this member (a batch or a starved event loop outlived the session):
+ * kafkajs calls these non-retriable, but nothing is lost by rejoining. The batch's effects are
+ * durable and its offset is not committed, so the partition's next owner handles it again
+ * (handlers are idempotent per event id). Stopping instead would take the service down.
+ */
+const REJOIN_ERRORS = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'REBALANCE_IN_PROGRESS', 'FENCED_INSTANCE_ID']);
+
+/**
  * kafkajs wraps the handler's error (KafkaJSNumberOfRetriesExceeded → cause). Restart for our
  * retriable errors and for kafkajs's own (broker, network); stop for anything else: a bug.
  */
 export function shouldRestart(e: Error): boolean {
   let root: unknown = e;
   for (let i = 0; i < 5; i++) {
+    if (REJOIN_ERRORS.has(String((root as { type?: unknown }).type))) return true;
     const next = (root as { cause?: unknown; originalError?: unknown }).cause ?? (root as { originalError?: unknown }).originalError;
     if (!next) break;
     root = next;
   }
   if (isRetriable(root)) return true;
   return root instanceof Error && root.name.startsWith('KafkaJS') && (root as { retriable?: boolean }).retriable !== false;
+}
+
+function rawKey(topic: string, partition: number, offset: string): string {
+  return `${topic}\u0000${partition}\u0000${offset}`;
+}
+
+/** The offset to commit after a batch: the one after its last (control records included). */
+function nextOffsetOf(payload: EachBatchPayload): { topic: string; partition: number; offset: string } {
+  return { topic: payload.batch.topic, partition: payload.batch.partition, offset: (BigInt(payload.batch.lastOffset()) + 1n).toString() };
 }
 
 function headersOf(m: KafkaMessage): Record<string, string> {
@@ -129,7 +156,7 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
    * On a permanent failure, handle messages one by one so only the poison one is dead-lettered.
    * Returns how many were dead-lettered.
    */
-  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>, ctx: BatchContext): Promise<number> {
+  async function handleIsolating(messages: ConsumedMessage[], raw: Map<string, KafkaMessage>, ctx: BatchContext, rejected: ConsumedMessage[] = []): Promise<number> {
     try {
       await opts.handle(messages, ctx);
       return 0;
@@ -137,12 +164,13 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
       if (isRetriable(error) || !(error instanceof PermanentError) || messages.length === 0) throw error;
       if (messages.length === 1) {
         const m = messages[0]!;
-        await deadLetter([{ topic: m.topic, partition: m.partition, message: raw.get(m.offset)!, stage: 'handle', consumer: opts.groupId, error, at: now() }]);
+        await deadLetter([{ topic: m.topic, partition: m.partition, message: raw.get(rawKey(m.topic, m.partition, m.offset))!, stage: 'handle', consumer: opts.groupId, error, at: now() }]);
+        rejected.push(m);
         return 1;
       }
     }
     let dead = 0;
-    for (const m of messages) dead += await handleIsolating([m], raw, ctx);
+    for (const m of messages) dead += await handleIsolating([m], raw, ctx, rejected);
     return dead;
   }
 
@@ -152,15 +180,67 @@ export function createBatchConsumer(opts: BatchConsumerOptions): BatchConsumer {
     const stopTimer = opts.metrics?.batchDuration.startTimer({ topic: batch.topic });
     const { good, bad } = await decodeAll(payload);
     await deadLetter(bad);
-    const raw = new Map(batch.messages.map((m) => [m.offset, m]));
-    const rejected = good.length > 0 ? await handleIsolating(good, raw, { heartbeat: () => payload.heartbeat() }) : 0;
-    opts.metrics?.messagesConsumed.inc({ topic: batch.topic, outcome: 'handled' }, good.length - rejected);
-    const next = (BigInt(batch.lastOffset()) + 1n).toString();
-    payload.resolveOffset(batch.lastOffset());
-    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+    if (opts.coalescePartitions) {
+      await group.join({ payload, good });
+    } else {
+      const raw = new Map(batch.messages.map((m) => [rawKey(batch.topic, batch.partition, m.offset), m]));
+      const rejected = good.length > 0 ? await handleIsolating(good, raw, { heartbeat: () => payload.heartbeat() }) : 0;
+      opts.metrics?.messagesConsumed.inc({ topic: batch.topic, outcome: 'handled' }, good.length - rejected);
+      payload.resolveOffset(batch.lastOffset());
+      await consumer.commitOffsets([nextOffsetOf(payload)]);
+    }
     await payload.heartbeat();
     stopTimer?.();
   }
+
+  /**
+   * Group commit of partition batches (coalescePartitions): batches joining while no handler call
+   * runs are handed over together on the next turn of the event loop; batches joining during a
+   * call wait for it and form the next group. Every batch's offset is committed only after the
+   * handler call that covered it resolved (a committed offset still means a durable effect).
+   */
+  const group = (() => {
+    interface Member { readonly payload: EachBatchPayload; readonly good: ConsumedMessage[]; resolve(): void; reject(e: unknown): void }
+    let waiting: Member[] = [];
+    let busy = false;
+    let scheduled = false;
+    const schedule = () => {
+      if (busy || scheduled || waiting.length === 0) return;
+      scheduled = true;
+      setImmediate(() => { scheduled = false; void flush(); });
+    };
+    async function flush(): Promise<void> {
+      busy = true;
+      const members = waiting;
+      waiting = [];
+      try {
+        const messages = members.flatMap((m) => m.good);
+        const raw = new Map<string, KafkaMessage>();
+        for (const { payload: { batch } } of members) for (const m of batch.messages) raw.set(rawKey(batch.topic, batch.partition, m.offset), m);
+        const rejected: ConsumedMessage[] = [];
+        if (messages.length > 0) await handleIsolating(messages, raw, { heartbeat: () => members[0]!.payload.heartbeat() }, rejected);
+        // Dead-lettered ones are counted by deadLetter(), the rest as handled, per topic.
+        const handledByTopic = new Map<string, number>();
+        for (const m of messages) handledByTopic.set(m.topic, (handledByTopic.get(m.topic) ?? 0) + 1);
+        for (const m of rejected) handledByTopic.set(m.topic, handledByTopic.get(m.topic)! - 1);
+        for (const [topic, n] of handledByTopic) if (n > 0) opts.metrics?.messagesConsumed.inc({ topic, outcome: 'handled' }, n);
+        for (const m of members) m.payload.resolveOffset(m.payload.batch.lastOffset());
+        // One OffsetCommit request for every partition of the group.
+        await consumer.commitOffsets(members.map((m) => nextOffsetOf(m.payload)));
+        for (const m of members) m.resolve();
+      } catch (error) {
+        for (const m of members) m.reject(error);
+      } finally {
+        busy = false;
+        schedule();
+      }
+    }
+    return {
+      join(m: Omit<Member, 'resolve' | 'reject'>): Promise<void> {
+        return new Promise<void>((resolve, reject) => { waiting.push({ ...m, resolve, reject }); schedule(); });
+      },
+    };
+  })();
 
   return {
     consumer,
