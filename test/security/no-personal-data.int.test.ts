@@ -149,7 +149,8 @@ describe('no personal data in logs, metrics or error messages (PII scan)', () =>
     }
     for (const [service, base] of [['intake', intake.url], ['dedup', dedup.url], ['identity', identity.url], ['case-status', caseStatus.url]] as const) {
       for (const p of ['/metrics', '/health', ...(service === 'dedup' ? ['/v1/dedup/stats'] : [])]) {
-        const res = await fetch(`${base}${p}`);
+        // The stats need a hub operator's credential (ops-read or *); health and metrics are public by design.
+        const res = await fetch(`${base}${p}`, p.startsWith('/v1/') ? { headers: { authorization: `Bearer ${hubToken}` } } : {});
         captured.push({ source: `${service} GET ${p}`, text: await res.text() });
       }
     }

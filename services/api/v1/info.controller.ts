@@ -6,7 +6,11 @@ const DESCRIPTION = {
   en: "Interinstitutional integration hub for Chile's child-protection network: courts, Mejor Niñez (formerly SENAME), municipalities, schools and health.",
 } as const;
 
-/** `GET /v1`: what this API is, in the caller's language (es-CL unless `Accept-Language: en`). */
+/**
+ * `GET /v1`: what this API is, in the caller's language (es-CL unless `Accept-Language: en`).
+ * Public by design (docs/security/README.md): a static service index, the same for everyone, with no
+ * data about children or institutions; routes that serve such data authenticate.
+ */
 @Controller('v1')
 export class InfoController {
   @Get()
