@@ -54,7 +54,7 @@ export async function waitForCatchUp(o: {
     if (backlog !== null) {
       emptyReadings = caughtUp(backlog) ? emptyReadings + 1 : 0;
       if (emptyReadings >= 2) return 'caught-up';
-      if (now() - lastReport >= reportEvery) { lastReport = now(); o.onBacklog(backlog, now() - started); }
+      if (!caughtUp(backlog) && now() - lastReport >= reportEvery) { lastReport = now(); o.onBacklog(backlog, now() - started); }
     }
     if (now() - started > o.timeoutMs) return 'timeout';
     await sleep(pollMs, o.signal);
@@ -64,7 +64,8 @@ export async function waitForCatchUp(o: {
 
 async function readBacklog(lagUrl: string): Promise<Backlog | null> {
   try {
-    const res = await fetch(lagUrl, { signal: AbortSignal.timeout(10000) });
+    // The lag service samples the whole cluster per request: seconds on a busy shared broker.
+    const res = await fetch(lagUrl, { signal: AbortSignal.timeout(30000) });
     if (!res.ok) return null;
     return backlogOf(((await res.json()) as LagReport).groups);
   } catch {
