@@ -11,6 +11,7 @@ import { ProgrammeEnrolledSchema, type ProgrammeEnrolled } from './programme-enr
 import { ChildIdentityChangedSchema, type ChildIdentityChanged } from './child-identity-changed.v1';
 import { PersonObservedSchema, type PersonObserved } from './person-observed.v1';
 import { PersonRecordSchema } from './person-record.v1';
+import { MunicipalUpdateSchema } from './municipal-update.v1';
 import { AlertRaisedSchema, type AlertRaised } from './alert-raised.v1';
 import { CaseClosedSchema, type CaseClosed } from './case-closed.v1';
 import { CaseOpenedSchema, type CaseOpened } from './case-opened.v1';
@@ -50,6 +51,7 @@ export * from './programme-enrolled.v1';
 export * from './child-identity-changed.v1';
 export * from './person-observed.v1';
 export * from './person-record.v1';
+export * from './municipal-update.v1';
 export * from './alert-raised.v1';
 export * from './case-closed.v1';
 export * from './case-opened.v1';
@@ -80,7 +82,7 @@ export * from './egress-resolved.v1';
 export * from './hearing-scheduled.v1';
 
 /** Full names of the top-level schemas, one per `.avsc` file. */
-export type SchemaName = 'hub.case.CaseStatus' | 'hub.case.CaseUpdated' | 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
+export type SchemaName = 'hub.case.CaseStatus' | 'hub.case.CaseUpdated' | 'hub.common.EventEnvelope' | 'hub.connector.IngestCheckpoint' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.identity.PersonRecord' | 'hub.municipal.MunicipalUpdate' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.OfficeType' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.Administration' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.CareRegime' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressCause' | 'hub.sename.EgressDestination' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.sename.InterventionPlanType' | 'hub.sename.ProgrammeModality' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.CourtCaseRef' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.DiagnosisType' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
 
 /** Full names of the events: top-level records carrying `envelope: hub.common.EventEnvelope`. */
 export type EventName = 'hub.case.CaseStatus' | 'hub.case.CaseUpdated' | 'hub.health.EmergencyVisitRecorded' | 'hub.health.NewbornRegistered' | 'hub.health.ProgrammeEnrolled' | 'hub.identity.ChildIdentityChanged' | 'hub.identity.PersonObserved' | 'hub.municipality.AlertRaised' | 'hub.municipality.CaseClosed' | 'hub.municipality.CaseOpened' | 'hub.municipality.ReferralMade' | 'hub.school.ChronicAbsenceAlertRaised' | 'hub.school.EnrollmentRegistered' | 'hub.school.WithdrawalRegistered' | 'hub.sename.AbscondmentRecorded' | 'hub.sename.AdmissionRegistered' | 'hub.sename.CapacityDeclared' | 'hub.sename.DiagnosisReported' | 'hub.sename.EgressExecuted' | 'hub.sename.EgressProposed' | 'hub.sename.InterventionEscalated' | 'hub.sename.InterventionPlanCreated' | 'hub.tribunal.AdmissionOrderIssued' | 'hub.tribunal.DiagnosisRequested' | 'hub.tribunal.EgressResolved' | 'hub.tribunal.HearingScheduled';
@@ -127,6 +129,7 @@ export const SCHEMAS: SchemaCatalogue<SchemaName, NamedSchema> = {
   'hub.identity.ChildIdentityChanged': ChildIdentityChangedSchema,
   'hub.identity.PersonObserved': PersonObservedSchema,
   'hub.identity.PersonRecord': PersonRecordSchema,
+  'hub.municipal.MunicipalUpdate': MunicipalUpdateSchema,
   'hub.municipality.AlertRaised': AlertRaisedSchema,
   'hub.municipality.CaseClosed': CaseClosedSchema,
   'hub.municipality.CaseOpened': CaseOpenedSchema,

@@ -14,6 +14,8 @@ export const subscriptionsConfigSchema = hubConfigSchema.extend({
   SUBSCRIPTIONS_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600000).default(500).describe('First retry delay ceiling (doubles per attempt, equal jitter).'),
   SUBSCRIPTIONS_RETRY_MAX_MS: z.coerce.number().int().min(1).max(3600000).default(60000).describe('Cap of the retry delay.'),
   SUBSCRIPTIONS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12).describe('Attempts before a delivery is DEAD (visible in the API, redeliverable).'),
+  SUBSCRIPTIONS_LANE_CAPACITY: z.coerce.number().int().min(10).max(1000000).default(5000).describe('Deliveries kept in memory per subscription; beyond that a (dead) receiver\'s backlog waits in the log.'),
+  SUBSCRIPTIONS_SWEEP_MS: z.coerce.number().int().min(100).max(600000).default(5000).describe('How often the dispatcher reconciles its in-memory queues with the delivery log (safety net).'),
   SUBSCRIPTIONS_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(5000).describe('How long a looked-up credential is reused.'),
   SUBSCRIPTIONS_CONSUMER: z.enum(['on', 'off']).default('on').describe('Run the consumer and the dispatcher (off: API only).'),
 });

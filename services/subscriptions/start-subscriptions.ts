@@ -22,7 +22,8 @@ import { findRepoRoot } from '../platform/paths';
 import { createPool } from '../platform/postgres/create-pool';
 import { discoverMigrations, runMigrations } from '../platform/postgres/migrations/run-migrations';
 import type { SubscriptionsConfig } from './config';
-import { WebhookDispatcher } from './delivery/webhook-dispatcher';
+import { createKafkaSink } from './delivery/kafka-sink';
+import { WebhookDispatcher, type LoggedRow } from './delivery/webhook-dispatcher';
 import { FlagService } from './http/flag-service';
 import { SubscriptionService } from './http/subscription-service';
 import { SubscriptionsApiModule } from './http/subscriptions-api';
@@ -82,16 +83,36 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
     });
 
     let consumer: BatchConsumer | null = null;
+    let dispatcher: WebhookDispatcher | null = null;
     if (config.SUBSCRIPTIONS_CONSUMER === 'on') {
       const producer: Producer = await createProducer(kafka);
       closers.push(() => producer.disconnect());
+      // The dispatcher first (closed last): the consumers hand it what they log, after each commit.
+      const d = new WebhookDispatcher({
+        pool, log, now: over.now,
+        policy: { baseMs: config.SUBSCRIPTIONS_RETRY_BASE_MS, maxDelayMs: config.SUBSCRIPTIONS_RETRY_MAX_MS, maxAttempts: config.SUBSCRIPTIONS_MAX_ATTEMPTS },
+        timeoutMs: config.SUBSCRIPTIONS_TIMEOUT_MS, perSubscription: config.SUBSCRIPTIONS_PER_SUBSCRIPTION, globalLimit: config.SUBSCRIPTIONS_GLOBAL_LIMIT,
+        laneCapacity: config.SUBSCRIPTIONS_LANE_CAPACITY, sweepMs: config.SUBSCRIPTIONS_SWEEP_MS,
+        kafka: createKafkaSink({ producer, admin, codec, topicPrefix: config.HUB_TOPIC_PREFIX, log }),
+      });
+      dispatcher = d;
+      let stopped = false;
+      const loop = (async () => {
+        while (!stopped) {
+          await d.poll().catch((e: unknown) => log.warn({ err: e instanceof Error ? e.message : String(e) }, 'dispatcher poll failed'));
+          await wait(config.SUBSCRIPTIONS_POLL_MS);
+        }
+      })();
+      closers.push(async () => { stopped = true; wake.emit('wake'); await loop; await d.stop(); });
+      const onLogged = (rows: readonly LoggedRow[]) => d.offer(rows);
+
       consumer = createBatchConsumer({
         kafka, codec, producer, log, metrics,
         groupId: config.HUB_TOPIC_PREFIX + config.SUBSCRIPTIONS_GROUP_ID,
         topics: [config.HUB_TOPIC_PREFIX + TOPICS.caseUpdates.name],
         fromBeginning: true,
         partitionsConsumedConcurrently: config.SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY,
-        handle: createUpdateStreamHandler({ pool, log, channel }),
+        handle: createUpdateStreamHandler({ pool, log, channel, onLogged }),
         onCrash: (e) => over.onCrash?.(e),
       });
       await consumer.start();
@@ -104,29 +125,17 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
         topics: [config.HUB_TOPIC_PREFIX + TOPICS.identityChildren.name, config.HUB_TOPIC_PREFIX + TOPICS.municipalityEvents.name],
         fromBeginning: true,
         partitionsConsumedConcurrently: config.SUBSCRIPTIONS_PARTITIONS_CONCURRENTLY,
-        handle: createPartyStreamHandler({ pool, log, channel }),
+        handle: createPartyStreamHandler({ pool, log, channel, onLogged }),
         onCrash: (e) => over.onCrash?.(e),
       });
       await parties.start();
       closers.push(() => parties.stop());
-
-      const dispatcher = new WebhookDispatcher({
-        pool, log, now: over.now,
-        policy: { baseMs: config.SUBSCRIPTIONS_RETRY_BASE_MS, maxDelayMs: config.SUBSCRIPTIONS_RETRY_MAX_MS, maxAttempts: config.SUBSCRIPTIONS_MAX_ATTEMPTS },
-        timeoutMs: config.SUBSCRIPTIONS_TIMEOUT_MS, perSubscription: config.SUBSCRIPTIONS_PER_SUBSCRIPTION, globalLimit: config.SUBSCRIPTIONS_GLOBAL_LIMIT,
-      });
-      let stopped = false;
-      const loop = (async () => {
-        while (!stopped) {
-          await dispatcher.poll().catch((e: unknown) => log.warn({ err: e instanceof Error ? e.message : String(e) }, 'dispatcher poll failed'));
-          await wait(config.SUBSCRIPTIONS_POLL_MS);
-        }
-      })();
-      closers.push(async () => { stopped = true; wake.emit('wake'); await loop; await dispatcher.stop(); });
     }
 
     const authenticator = new Authenticator(new CredentialRepository(pool), { ttlMs: config.SUBSCRIPTIONS_AUTH_CACHE_MS });
-    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool), flags: new FlagService(pool, channel, over.now), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
+    const rescan = (id: string) => { void dispatcher?.rescan(id); };
+    const handOver = (rows: readonly LoggedRow[]) => dispatcher?.offer(rows);
+    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool, rescan), flags: new FlagService(pool, channel, over.now, handOver), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
     const app = await createHubApp({
       module: SubscriptionsModule.register({ checks: [kafkaCheck(admin), registryCheck(config.SCHEMA_REGISTRY_URL), postgresCheck(pool)], metrics, api }),
       log,

@@ -3,7 +3,7 @@
  * act — never names, RUN, addresses, the source's free text, nor the child's comuna history.
  * Pure: data in, JSON-ready object out.
  */
-import type { CaseStatus, CaseUpdated } from '../../../schemas';
+import type { CaseStatus, CaseUpdated, MunicipalUpdate } from '../../../schemas';
 import type { EventType } from './event-types';
 
 export interface CaseSummary {
@@ -82,4 +82,15 @@ export function flagLookupPayload(childId: string, occurredAt: number, instituti
  */
 export function protectionFlag(childId: string, cases: readonly Pick<CaseStatus, 'state'>[]): { readonly childId: string; readonly underProtection: boolean } {
   return { childId, underProtection: cases.some((c) => c.state !== 'CLOSED' && c.state !== 'NONE') };
+}
+
+/** The record of a delivery on a municipality's own Kafka topic (schemas/avro/municipal/municipal-update.v1.avsc). */
+export function municipalRecord(seq: number, subscriptionId: string, p: DeliveryPayload): MunicipalUpdate {
+  const c = (s: CaseSummary) => ({ ...s, deadlines: s.deadlines.map((d) => ({ ruleId: d.ruleId, status: d.status, dueAt: d.dueAt })) });
+  return {
+    deliveryId: seq, subscriptionId, type: p.type, childId: p.childId, occurredAt: p.occurredAt,
+    caseId: p.caseId ?? null, previousState: p.previousState ?? null, deadlineRuleId: p.deadlineRuleId ?? null, previousChildId: p.previousChildId ?? null,
+    case: p.case ? c(p.case) : null, cases: (p.cases ?? []).map(c),
+    lookupInstitution: p.lookup?.institution ?? null, lookupUnit: p.lookup?.unit ?? null,
+  };
 }

@@ -14,7 +14,8 @@ import type { CaseStatus } from '../../../schemas';
 import { admits, type EventType } from '../domain/event-types';
 import { audienceOf, type RoutedDelivery } from '../domain/routing';
 import { flagLookupPayload, protectionFlag } from '../domain/payload';
-import { appendDeliveries } from '../store/delivery-log';
+import type { LoggedRow } from '../delivery/webhook-dispatcher';
+import { appendDeliveries, type OnLogged } from '../store/delivery-log';
 import { runKey } from '../store/run-key';
 import { errorBody, type Answer, type Caller } from './subscription-service';
 
@@ -29,7 +30,7 @@ export interface TeamContact { readonly comunaCode: string; readonly team: strin
 export type FlagAnswer = { readonly underProtection: false } | { readonly underProtection: true; readonly contact: TeamContact | null };
 
 export class FlagService {
-  constructor(private readonly pool: Pool, private readonly channel: string, private readonly now: () => number = Date.now) {}
+  constructor(private readonly pool: Pool, private readonly channel: string, private readonly now: () => number = Date.now, private readonly onLogged?: OnLogged) {}
 
   async lookup(c: Caller, raw: unknown): Promise<Answer> {
     if (!FLAG_INSTITUTIONS.includes(c.credential.institution)) return { status: 403, body: errorBody('FLAG_FORBIDDEN_INSTITUTION', c.lang) };
@@ -53,6 +54,7 @@ export class FlagService {
         'SELECT child_id, comuna_code, parties, cases FROM sub_children WHERE child_id = ANY($1::text[]) ORDER BY child_id', [childIds]);
       const protectedKid = kids.find((k) => protectionFlag(k.child_id, Object.values(k.cases)).underProtection) ?? null;
       let answer: FlagAnswer = { underProtection: false };
+      let logged: LoggedRow[] = [];
       if (protectedKid) {
         const audience = audienceOf({ comunaCode: protectedKid.comuna_code, parties: protectedKid.parties });
         const { rows: subs } = await client.query<{ id: string; comuna_code: string; event_types: string[] | null; contact: { team: string; phone?: string; email?: string } | null }>(
@@ -66,13 +68,14 @@ export class FlagService {
         const { rows: ids } = await client.query<{ id: string }>(
           'INSERT INTO sub_flag_lookups (credential_id, institution, unit, child_id, under_protection, notified) VALUES ($1, $2, $3, $4, true, $5) RETURNING id::text',
           [c.credential.id, c.credential.institution, c.credential.scope, protectedKid.child_id, deliveries.length]);
-        await appendDeliveries(client, this.channel, deliveries.map((d) => ({ d, eventId: `flag:${ids[0]!.id}` })));
+        logged = await appendDeliveries(client, this.channel, deliveries.map((d) => ({ d, eventId: `flag:${ids[0]!.id}` })));
       } else {
         await client.query(
           'INSERT INTO sub_flag_lookups (credential_id, institution, unit, child_id, under_protection, notified) VALUES ($1, $2, $3, $4, false, 0)',
           [c.credential.id, c.credential.institution, c.credential.scope, kids[0]?.child_id ?? childIds[0] ?? null]);
       }
       await client.query('COMMIT');
+      this.onLogged?.(logged);
       return { status: 200, body: answer };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -61,7 +61,8 @@ function issues(e: z.ZodError): string {
 }
 
 export class SubscriptionService {
-  constructor(readonly pool: Pool) {}
+  /** `changed`: a subscription was created, paused, resumed, deleted or requeued (the dispatcher reloads it). */
+  constructor(readonly pool: Pool, private readonly changed: (id: string) => void = () => undefined) {}
 
   async create(c: Caller, raw: unknown): Promise<Answer> {
     const p = createBody.safeParse(raw ?? {});
@@ -73,6 +74,7 @@ export class SubscriptionService {
       `INSERT INTO sub_subscriptions (id, credential_id, comuna_code, url, secret, event_types, channel, contact) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
       [id, c.credential.id, p.data.comunaCode, p.data.url ?? null, p.data.secret ?? null, p.data.eventTypes && p.data.eventTypes.length > 0 ? p.data.eventTypes : null,
         p.data.channel, p.data.contact ? JSON.stringify(p.data.contact) : null]);
+    this.changed(id);
     return { status: 201, body: view(rows[0]!) };
   }
 
@@ -100,6 +102,7 @@ export class SubscriptionService {
     const r = await this.owned(c, id);
     if ('body' in r) return r;
     const { rows } = await this.pool.query<SubRow>('UPDATE sub_subscriptions SET status = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, status]);
+    this.changed(id);
     return status === 'DELETED' ? { status: 204, body: undefined } : { status: 200, body: view(rows[0]!) };
   }
 
@@ -126,6 +129,7 @@ export class SubscriptionService {
     const { rowCount } = await this.pool.query(
       "UPDATE sub_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE subscription_id = $1 AND created_at >= $2::timestamptz",
       [id, p.data.from]);
+    this.changed(id);
     return { status: 202, body: { requeued: rowCount ?? 0 } };
   }
 }

@@ -6,20 +6,30 @@
 import type { PoolClient } from 'pg';
 import { isEventType } from '../domain/event-types';
 import type { RoutableSubscription, RoutedDelivery } from '../domain/routing';
+import type { LoggedRow } from '../delivery/webhook-dispatcher';
 
 export interface LoggedDelivery { readonly d: RoutedDelivery; readonly eventId: string }
 
-export async function appendDeliveries(client: PoolClient, channel: string, rows: readonly LoggedDelivery[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const { rowCount } = await client.query(
+/** Called with the rows a transaction logged, after its COMMIT (the dispatcher's hand-over). */
+export type OnLogged = (rows: readonly LoggedRow[]) => void;
+
+export async function appendDeliveries(client: PoolClient, channel: string, rows: readonly LoggedDelivery[]): Promise<LoggedRow[]> {
+  if (rows.length === 0) return [];
+  const { rows: inserted } = await client.query<{ seq: string; subscription_id: string; child_id: string; event_type: string; event_id: string }>(
     `INSERT INTO sub_deliveries (subscription_id, child_id, event_type, event_id, payload)
      SELECT s, c, t, e, p FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS x(s, c, t, e, p, n)
      ORDER BY n
-     ON CONFLICT DO NOTHING`,
+     ON CONFLICT DO NOTHING
+     RETURNING seq::text, subscription_id, child_id, event_type, event_id`,
     [rows.map((r) => r.d.subscriptionId), rows.map((r) => r.d.childId), rows.map((r) => r.d.payload.type), rows.map((r) => r.eventId), rows.map((r) => JSON.stringify(r.d.payload))],
   );
   await client.query('SELECT pg_notify($1, $2)', [channel, '']);
-  return rowCount ?? 0;
+  // The payload objects are already in hand: match them back instead of reading the jsonb again.
+  const byKey = new Map(rows.map((r) => [`${r.d.subscriptionId}\u0000${r.eventId}\u0000${r.d.childId}\u0000${r.d.payload.type}`, r.d.payload]));
+  return inserted.map((r) => ({
+    seq: Number(r.seq), subscriptionId: r.subscription_id, childId: r.child_id, eventType: r.event_type,
+    payload: byKey.get(`${r.subscription_id}\u0000${r.event_id}\u0000${r.child_id}\u0000${r.event_type}`)!,
+  })).sort((a, b) => a.seq - b.seq);
 }
 
 /** Subscriptions by comuna. Paused ones keep receiving into their log (delivery resumes where it stopped); deleted ones do not. */

@@ -17,7 +17,8 @@ import type { Logger } from '../../platform/logging/create-logger';
 import { classifyPgError } from '../../platform/postgres/classify-pg-error';
 import { claimNewEvents } from '../../platform/postgres/processed-events';
 import { reroute } from '../domain/routing';
-import { appendDeliveries, currentParties, loadSubscriptions, type LoggedDelivery } from '../store/delivery-log';
+import type { LoggedRow } from '../delivery/webhook-dispatcher';
+import { appendDeliveries, currentParties, loadSubscriptions, type LoggedDelivery, type OnLogged } from '../store/delivery-log';
 import { runKey } from '../store/run-key';
 
 export const PARTIES_CONSUMER = 'hub.subscriptions.parties';
@@ -25,7 +26,7 @@ const IDENTITY = 'hub.identity.ChildIdentityChanged';
 const OPENS = new Set(['hub.municipality.CaseOpened', 'hub.municipality.ReferralMade']);
 const CLOSES = 'hub.municipality.CaseClosed';
 
-export interface PartyStreamOptions { readonly pool: Pool; readonly log: Logger; readonly channel: string; readonly attempts?: number }
+export interface PartyStreamOptions { readonly pool: Pool; readonly log: Logger; readonly channel: string; readonly attempts?: number; readonly onLogged?: OnLogged }
 
 type Fact = { kind: 'identity'; e: ChildIdentityChanged } | { kind: 'party'; e: CaseOpened | ReferralMade | CaseClosed; open: boolean };
 
@@ -69,11 +70,11 @@ async function applyParty(client: PoolClient, f: Extract<Fact, { kind: 'party' }
 }
 
 /** Re-derives the parties of children already routed; routes ENTERED/LEFT for the differences. */
-async function rerouteChildren(client: PoolClient, channel: string, childIds: readonly string[], at: number, eventId: string): Promise<number> {
-  if (childIds.length === 0) return 0;
+async function rerouteChildren(client: PoolClient, channel: string, childIds: readonly string[], at: number, eventId: string): Promise<LoggedRow[]> {
+  if (childIds.length === 0) return [];
   const { rows: kids } = await client.query<{ child_id: string; comuna_code: string | null; parties: string[]; cases: Record<string, CaseStatus> }>(
     'SELECT child_id, comuna_code, parties, cases FROM sub_children WHERE child_id = ANY($1::text[]) ORDER BY child_id FOR UPDATE', [[...new Set(childIds)].sort()]);
-  if (kids.length === 0) return 0;
+  if (kids.length === 0) return [];
   const parties = await currentParties(client, kids.map((k) => k.child_id));
   const subscriptionsOf = await loadSubscriptions(client);
   const out: LoggedDelivery[] = [];
@@ -103,6 +104,7 @@ export function createPartyStreamHandler(opts: PartyStreamOptions): (messages: r
       const client = await opts.pool.connect();
       try {
         await client.query('BEGIN');
+        const logged: LoggedRow[] = [];
         const fresh = await claimNewEvents(client, PARTIES_CONSUMER, facts.map((f) => f.e.envelope.eventId));
         // One fact at a time, in offset order: each reroute sees the state its fact produced.
         for (const f of facts) {
@@ -110,9 +112,10 @@ export function createPartyStreamHandler(opts: PartyStreamOptions): (messages: r
           const touched = new Set<string>();
           if (f.kind === 'identity') await applyIdentity(client, f.e, touched);
           else await applyParty(client, f, touched);
-          await rerouteChildren(client, opts.channel, [...touched], f.e.envelope.occurredAt, f.e.envelope.eventId);
+          logged.push(...await rerouteChildren(client, opts.channel, [...touched], f.e.envelope.occurredAt, f.e.envelope.eventId));
         }
         await client.query('COMMIT');
+        opts.onLogged?.(logged);
         return;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

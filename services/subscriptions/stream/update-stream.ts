@@ -16,7 +16,8 @@ import type { Logger } from '../../platform/logging/create-logger';
 import { classifyPgError } from '../../platform/postgres/classify-pg-error';
 import { claimNewEvents } from '../../platform/postgres/processed-events';
 import { route } from '../domain/routing';
-import { appendDeliveries, currentParties, loadSubscriptions, type LoggedDelivery } from '../store/delivery-log';
+import type { LoggedRow } from '../delivery/webhook-dispatcher';
+import { appendDeliveries, currentParties, loadSubscriptions, type LoggedDelivery, type OnLogged } from '../store/delivery-log';
 
 export const SUBSCRIPTIONS_CONSUMER = 'hub.subscriptions';
 export const CASE_UPDATED_RECORD = 'hub.case.CaseUpdated';
@@ -28,6 +29,7 @@ export interface UpdateStreamOptions {
   readonly channel: string;
   readonly attempts?: number;
   readonly observer?: { committed?(updates: number, deliveries: number): void };
+  readonly onLogged?: OnLogged;
 }
 
 interface ChildState { comunaCode: string | null; parties: string[]; cases: Record<string, CaseStatus>; dirty: boolean }
@@ -55,10 +57,10 @@ export function createUpdateStreamHandler(opts: UpdateStreamOptions): (messages:
   const attempts = opts.attempts ?? 5;
   const log = opts.log.child({ component: 'subscriptions-stream' });
 
-  async function apply(client: PoolClient, updates: readonly CaseUpdated[]): Promise<number> {
+  async function apply(client: PoolClient, updates: readonly CaseUpdated[]): Promise<LoggedRow[]> {
     const claimed = await claimNewEvents(client, SUBSCRIPTIONS_CONSUMER, updates.map((u) => u.envelope.eventId));
     const fresh = updates.filter((u) => claimed.delete(u.envelope.eventId));
-    if (fresh.length === 0) return 0;
+    if (fresh.length === 0) return [];
     const children = await loadChildren(client, fresh.flatMap((u) => (u.previousChildId ? [u.childId, u.previousChildId] : [u.childId])));
     const subscriptionsOf = await loadSubscriptions(client);
     const parties = await currentParties(client, [...children.keys()]);
@@ -83,8 +85,7 @@ export function createUpdateStreamHandler(opts: UpdateStreamOptions): (messages:
          FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) AS x(id, comuna, cases, parties) WHERE c.child_id = x.id`,
         [dirty.map(([id]) => id), dirty.map(([, s]) => s.comunaCode), dirty.map(([, s]) => JSON.stringify(s.cases)), dirty.map(([, s]) => JSON.stringify(s.parties))]);
     }
-    await appendDeliveries(client, opts.channel, rows);
-    return rows.length;
+    return appendDeliveries(client, opts.channel, rows);
   }
 
   return async (messages) => {
@@ -98,9 +99,10 @@ export function createUpdateStreamHandler(opts: UpdateStreamOptions): (messages:
       const client = await opts.pool.connect();
       try {
         await client.query('BEGIN');
-        const n = await apply(client, updates);
+        const logged = await apply(client, updates);
         await client.query('COMMIT');
-        opts.observer?.committed?.(updates.length, n);
+        opts.onLogged?.(logged);
+        opts.observer?.committed?.(updates.length, logged.length);
         return;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
