@@ -66,6 +66,9 @@ export function brokerProperties(v: BrokerValues): [string, string][] {
     ['listener.name.controller.sasl.enabled.mechanisms', 'PLAIN'],
     ['sasl.mechanism.controller.protocol', 'PLAIN'],
     ['listener.name.controller.plain.sasl.jaas.config', `${PLAIN_LOGIN} required username="${CONTROLLER_PRINCIPAL}" password="${s.controllerPassword}" user_${CONTROLLER_PRINCIPAL}="${s.controllerPassword}";`],
+    // Clients re-authenticate within an hour (KIP-368; kafkajs and the Java client do), so a changed
+    // or deleted SCRAM password also ends connections opened before the change.
+    ['connections.max.reauth.ms', String(60 * 60 * 1000)],
     ['ssl.keystore.type', 'PKCS12'],
     ['ssl.keystore.location', `${v.brokerSecretsDir}/keystore.p12`],
     ['ssl.keystore.password', s.keystorePassword],
