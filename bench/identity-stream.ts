@@ -11,15 +11,20 @@
  *      read back from `hub.identity.children.v1` (read_committed), i.e. visible to consumers.
  *
  *   npm run bench:identity -- [--records N] [--rate R] [--seconds S] [--concurrency C] [--out file.json]
+ *                             [--env KEY=VALUE]... [--cpu-prof DIR]
+ *
+ * `--env` passes a setting to the service (e.g. IDENTITY_RECORDS_PER_TRANSACTION=500); `--cpu-prof`
+ * runs it under `node --cpu-prof` and writes the profile to DIR when it exits.
  *
  * Records: bench/matching/data/chile-c100000-s12/records.ndjson (298,779 realistic Chilean
  * PersonRecords of 98,062 children from `hub generate`, with their noise); beyond that, further
  * copies become different children (RUN body shifted, birth date moved). Writes
  * bench/results/identity-stream.json; deletes its topics, registry subjects and schema afterwards.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -42,6 +47,16 @@ const CONCURRENCY = arg('concurrency', 3);
 const outIndex = process.argv.indexOf('--out');
 /** Result file name under bench/results (identity-stream.json unless --out names another, e.g. for a lower-rate run). */
 const OUT = outIndex > 0 ? process.argv[outIndex + 1]! : 'identity-stream.json';
+/** Settings passed to the service process (`--env KEY=VALUE`, repeatable). */
+const SERVICE_ENV: Record<string, string> = {};
+process.argv.forEach((a, i) => {
+  if (a !== '--env') return;
+  const kv = process.argv[i + 1] ?? '';
+  const eq = kv.indexOf('=');
+  if (eq > 0) SERVICE_ENV[kv.slice(0, eq)] = kv.slice(eq + 1);
+});
+const profIndex = process.argv.indexOf('--cpu-prof');
+const CPU_PROF_DIR = profIndex > 0 ? path.resolve(process.argv[profIndex + 1]!) : null;
 const DATA = path.join(__dirname, 'matching', 'data', 'chile-c100000-s12', 'records.ndjson');
 const root = path.resolve(__dirname, '..');
 
@@ -93,6 +108,50 @@ const pct = (xs: number[], p: number) => {
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** CPU seconds (user + system) a process has used so far (Linux /proc; 0 when unreadable). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * PostgreSQL backends serving a process: its TCP connections to the server, matched to
+ * pg_stat_activity by client port (application names are shared with other runs on this box).
+ */
+async function backendsOf(db: Client, pid: number): Promise<number[]> {
+  let ss = '';
+  try { ss = execFileSync('ss', ['-tnpH'], { encoding: 'utf8' }); } catch { return []; }
+  const ports = new Set<number>();
+  for (const line of ss.split('\n')) {
+    if (!line.includes(`pid=${pid},`)) continue;
+    const local = line.trim().split(/\s+/)[3] ?? '';
+    ports.add(Number(local.slice(local.lastIndexOf(':') + 1)));
+  }
+  const { rows } = await db.query<{ pid: number; client_port: number }>('SELECT pid, client_port FROM pg_stat_activity WHERE client_port IS NOT NULL');
+  return rows.filter((r) => ports.has(r.client_port)).map((r) => r.pid);
+}
+
+/** CPU seconds of the service and of its PostgreSQL backends (backends that closed are not counted). */
+async function serviceCpu(db: Client, pid: number): Promise<{ node: number; postgres: number }> {
+  const backends = await backendsOf(db, pid);
+  return { node: cpuSeconds(pid), postgres: backends.reduce((sum, b) => sum + cpuSeconds(b), 0) };
+}
+
+/** Seconds per batch-transaction stage so far, from the service's /metrics (hub_identity_batch_stage_seconds_total). */
+async function stageSeconds(url: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const text = await (await fetch(`${url}/metrics`)).text();
+  for (const m of text.matchAll(/^hub_identity_batch_stage_seconds_total\{stage="([a-z-]+)"[^}]*\} ([0-9.e+-]+)$/gm)) out[m[1]!] = Number(m[2]);
+  return out;
+}
+
+const loadAverage = () => loadavg().map((x) => Math.round(x * 100) / 100);
+
 async function main(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
   const schema = `bench_identity_${runId}`;
@@ -125,9 +184,13 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const started = Date.now();
-    child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, 'services/identity/main.ts')], {
+    const profArgs = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [];
+    child = spawn(process.execPath, [...profArgs, '-r', '@swc-node/register', path.join(root, 'services/identity/main.ts')], {
       cwd: root,
-      env: { ...env, HUB_TOPIC_PREFIX: kit.prefix, HTTP_PORT: String(port), LOG_LEVEL: 'warn', IDENTITY_PARTITIONS_CONCURRENTLY: String(CONCURRENCY), SWC_NODE_PROJECT: path.join(root, 'tsconfig.json') },
+      env: {
+        ...env, HUB_TOPIC_PREFIX: kit.prefix, HTTP_PORT: String(port), LOG_LEVEL: 'warn', IDENTITY_PARTITIONS_CONCURRENTLY: String(CONCURRENCY),
+        SWC_NODE_PROJECT: path.join(root, 'tsconfig.json'), ...SERVICE_ENV,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (d) => { output += String(d); });
@@ -135,12 +198,21 @@ async function main(): Promise<void> {
     const c = child;
     if (!(await waitHealthy(`http://127.0.0.1:${port}`, 120000, () => c.exitCode === null))) throw new Error(`identity service did not start:\n${output}`);
     const healthyAt = Date.now();
+    const cpuAtHealthy = await serviceCpu(db, c.pid!);
+    const loadAtStart = loadAverage();
     let decided = 0;
     let lastLog = 0;
     let decidedAt = 0;
+    let cpuAtDecided = cpuAtHealthy;
+    let stagesAtDecided: Record<string, number> = {};
     for (;;) {
       decided = await count(`SELECT count(*)::text AS n FROM processed_events WHERE consumer = 'hub.identity'`);
-      if (decided >= RECORDS) { decidedAt = Date.now(); break; }
+      if (decided >= RECORDS) {
+        decidedAt = Date.now();
+        cpuAtDecided = await serviceCpu(db, c.pid!);
+        stagesAtDecided = await stageSeconds(`http://127.0.0.1:${port}`).catch(() => ({}));
+        break;
+      }
       if (c.exitCode !== null) throw new Error(`identity service exited:\n${output}`);
       if (Date.now() - lastLog > 15000) { lastLog = Date.now(); process.stderr.write(`[bench:identity] replay: ${decided}/${RECORDS} decided after ${((Date.now() - healthyAt) / 1000).toFixed(0)} s\n`); }
       await sleep(500);
@@ -164,6 +236,15 @@ async function main(): Promise<void> {
       decidedPerSecond: Math.round(RECORDS / ((decidedAt - healthyAt) / 1000)),
       relayedSeconds: (relayedAt - healthyAt) / 1000,
       relayedPerSecond: Math.round(RECORDS / ((relayedAt - healthyAt) / 1000)),
+      // CPU per 1,000 records decided: less noisy than rates on a shared box.
+      cpuMsPer1000: {
+        node: Math.round(((cpuAtDecided.node - cpuAtHealthy.node) * 1e6) / RECORDS),
+        postgres: Math.round(((cpuAtDecided.postgres - cpuAtHealthy.postgres) * 1e6) / RECORDS),
+      },
+      // Wall time per batch-transaction stage (summed over concurrent partitions), per 1,000 records.
+      stageMsPer1000: Object.fromEntries(Object.entries(stagesAtDecided).map(([k, v]) => [k, Math.round((v * 1e6) / RECORDS)])),
+      loadAverage: { start: loadAtStart, end: loadAverage() },
+      serviceEnv: SERVICE_ENV,
       ...(await stats()),
     };
     process.stderr.write(`[bench:identity] replay: ${JSON.stringify(replay)}\n`);
@@ -221,6 +302,7 @@ async function main(): Promise<void> {
       produced: sent,
       achievedRate: Math.round(sent / sustainedSeconds),
       ticksLate: late,
+      loadAverageEnd: loadAverage(),
       measured: decisionMs.length,
       decisionLatencyMs: { p50: pct(decisionMs, 50), p95: pct(decisionMs, 95), p99: pct(decisionMs, 99), max: pct(decisionMs, 100) },
       visibleLatencyMs: { p50: pct(visibleMs, 50), p95: pct(visibleMs, 95), p99: pct(visibleMs, 99), max: pct(visibleMs, 100) },

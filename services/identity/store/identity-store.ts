@@ -7,6 +7,8 @@ import type { PoolClient } from 'pg';
 import type { PersonRecord } from '../../../schemas/generated/person-record.v1';
 import type { NewLedgerEntry } from '../domain/ledger';
 import type { NormalisedPerson } from '../domain/matching';
+import { TransientError } from '../../platform/errors';
+import type { RecordContent, RecordContentCache } from './record-cache';
 import type { IdentityStatus, ReviewTaskExplanation } from './types';
 
 /** A source record as the stream keeps it in memory. */
@@ -39,6 +41,19 @@ interface RecordDbRow {
 const RECORD_COLUMNS = `record_key, identity_id, source, source_record_id, person, normalised, last_event_id, blocking_keys,
   (extract(epoch FROM observed_at) * 1000)::bigint AS observed_ms`;
 
+const SLIM_RECORD_COLUMNS = `record_key, identity_id, source, source_record_id, last_event_id, blocking_keys,
+  (extract(epoch FROM observed_at) * 1000)::bigint AS observed_ms`;
+
+/** Reads records' contents by key (under the caller's identity row locks). */
+async function readContents(client: PoolClient, recordKeys: readonly string[]): Promise<(RecordContent & { recordKey: string })[]> {
+  const { rows } = await client.query<{ doc: { record_key: string; last_event_id: string; person: PersonRecord; normalised: NormalisedPerson }[] | null }>(
+    `SELECT json_agg(json_build_object('record_key', record_key, 'last_event_id', last_event_id, 'person', person, 'normalised', normalised)) AS doc
+     FROM identity_records WHERE record_key = ANY($1::text[])`,
+    [[...new Set(recordKeys)]],
+  );
+  return (rows[0]?.doc ?? []).map((r) => ({ recordKey: r.record_key, lastEventId: r.last_event_id, person: r.person, normalised: r.normalised }));
+}
+
 function toRecord(r: RecordDbRow): StoredRecord {
   return {
     recordKey: r.record_key, identityId: r.identity_id, source: r.source, sourceRecordId: r.source_record_id,
@@ -47,35 +62,59 @@ function toRecord(r: RecordDbRow): StoredRecord {
 }
 
 /**
- * Claims the batch's event ids (processed_events) and advisory-locks the blocking keys of the
+ * Lock stripes of the blocking keys. A key's lock is its stripe's lock: records sharing a key share
+ * its stripe, so they still serialise (coarser locks only add waits between batches that share no
+ * key, and concurrent batches already share broad keys, ADR 0011 Performance). The number of
+ * locks one transaction holds is bounded by the stripe count, whatever its size: 1,024 stripes
+ * let a transaction decide hundreds of records with at most 1,024 entries of PostgreSQL's shared
+ * lock table (64 × max_connections), where per-key locks took ≈14 per record.
+ * Every process of a consumer group must use the same stripes and hash: changing either needs
+ * all identity processes stopped first (a mixed group would not exclude each other).
+ */
+export const KEY_LOCK_STRIPES = 1024;
+
+/** FNV-1a (32 bit) of a blocking key, modulo the stripes: stable across processes and releases. */
+export function keyStripe(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % KEY_LOCK_STRIPES;
+}
+
+/**
+ * Claims the batch's event ids (processed_events) and advisory-locks the key stripes of the
  * records actually claimed, in ONE statement (one round trip instead of two). The claim runs
  * first: the lock subquery reads the claim's result through an init plan, so a redelivered event
- * (already claimed) locks nothing. Locks are taken in hash order, so two transactions never wait
+ * (already claimed) locks nothing. Locks are taken in stripe order, so two transactions never wait
  * on each other in a cycle; a transaction that will look for candidates under a key holds that
- * key's lock before any read (the next statement): a concurrent transaction writing a record under
- * the same key waits until this one commits and then sees its new identity. Locks are namespaced
- * by schema (advisory locks are database-wide). Returns the event ids claimed now.
+ * key's stripe lock before any read (the next statement): a concurrent transaction writing a
+ * record under the same key waits until this one commits and then sees its new identity. Locks are
+ * namespaced by schema (advisory locks are database-wide): the two-int4 form, (hash of the schema,
+ * stripe). Returns the event ids claimed now.
  */
 export async function claimAndLockKeys(
   client: PoolClient, consumer: string, eventIds: readonly string[], keysByEvent: ReadonlyMap<string, readonly string[]>,
 ): Promise<Set<string>> {
   if (eventIds.length === 0) return new Set();
-  const lockKeys: string[] = [];
+  const lockStripes: number[] = [];
   const lockEvents: string[] = [];
-  for (const [eventId, keys] of keysByEvent) for (const k of keys) { lockKeys.push(k); lockEvents.push(eventId); }
+  for (const [eventId, keys] of keysByEvent) {
+    for (const stripe of new Set(keys.map(keyStripe))) { lockStripes.push(stripe); lockEvents.push(eventId); }
+  }
   const { rows } = await client.query<{ claimed: string[] | null; locks: string }>(
     `WITH claimed AS (
        INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id
      ), locked AS (
-       SELECT count(pg_advisory_xact_lock(h)) AS n FROM (
-         SELECT DISTINCT hashtextextended(current_schema() || '|' || u.k, 0) AS h
-         FROM unnest($3::text[], $4::text[]) AS u(k, e)
+       SELECT count(pg_advisory_xact_lock(hashtext(current_schema() || '|identity-key-stripes'), s)) AS n FROM (
+         SELECT DISTINCT u.s FROM unnest($3::int4[], $4::text[]) AS u(s, e)
          WHERE u.e = ANY (ARRAY(SELECT event_id FROM claimed))
          ORDER BY 1
        ) AS ordered
      )
      SELECT ARRAY(SELECT event_id FROM claimed) AS claimed, (SELECT n FROM locked)::text AS locks`,
-    [consumer, [...new Set(eventIds)], lockKeys, lockEvents],
+    [consumer, [...new Set(eventIds)], lockStripes, lockEvents],
   );
   return new Set(rows[0]?.claimed ?? []);
 }
@@ -91,7 +130,10 @@ export interface CandidateBlocks {
 }
 
 /**
- * One statement (was three). Every lookup is `= ANY (ARRAY(subquery))`, an index scan on an array
+ * One statement (was three). Each key's block is read by an index-only scan of the primary key
+ * (key, record_key) that stops after `cap` rows (LATERAL … LIMIT): a skewed key costs `cap` rows,
+ * not its whole block (row_number() over the block read all of it, which grows with the store).
+ * Every lookup is `= ANY (ARRAY(subquery))`, an index scan on an array
  * parameter: `IN (subquery) OR ...` made PostgreSQL scan the whole table (seen with EXPLAIN).
  * The result is one json document (json_agg: text concatenation, much cheaper for PostgreSQL
  * than building jsonb). The records under the given keys, truncated per key to `cap`
@@ -104,10 +146,10 @@ export interface CandidateBlocks {
 export async function loadCandidateBlocks(client: PoolClient, keys: readonly string[], batchRecordKeys: readonly string[], cap: number): Promise<CandidateBlocks> {
   const { rows } = await client.query<{ doc: { blocks: [string, string][]; owners: [string, string][]; identities: { id: string; status: IdentityStatus; golden: unknown; version: number }[] } }>(
     `WITH blocks AS MATERIALIZED (
-       SELECT key, record_key FROM (
-         SELECT key, record_key, row_number() OVER (PARTITION BY key ORDER BY record_key) AS rn
-         FROM identity_blocking_keys WHERE key = ANY($1::text[])
-       ) AS b WHERE rn <= $3
+       SELECT k.key, b.record_key FROM unnest($1::text[]) AS k(key)
+       CROSS JOIN LATERAL (
+         SELECT record_key FROM identity_blocking_keys WHERE key = k.key ORDER BY record_key LIMIT $3
+       ) AS b
      ), owners AS MATERIALIZED (
        SELECT record_key, identity_id FROM identity_records
        WHERE record_key = ANY (ARRAY(SELECT record_key FROM blocks UNION SELECT unnest($2::text[])))
@@ -152,9 +194,13 @@ export interface WorldDetails {
  */
 export async function loadWorldDetails(
   client: PoolClient, identityIds: readonly string[], batchRecordKeys: readonly string[], knownBatchRecordKeys: readonly string[],
+  cache?: RecordContentCache,
 ): Promise<WorldDetails> {
+  // With a cache, records come without their content (person, normalised): ids, keys and dates
+  // only; contents the cache does not hold (or holds for another event) are read by id below.
+  const columns = cache ? SLIM_RECORD_COLUMNS : RECORD_COLUMNS;
   const { rows } = await client.query<{ doc: {
-    records: (Omit<RecordDbRow, 'observed_ms'> & { observed_ms: number })[];
+    records: (Omit<RecordDbRow, 'observed_ms' | 'person' | 'normalised'> & { observed_ms: number; person?: PersonRecord; normalised?: NormalisedPerson })[];
     vetoes: [string, string][]; actors: [string, string][];
     tasks: { id: string; record_key: string; identity_id: string; candidate_identity_ids: string[] }[];
   } }>(
@@ -164,7 +210,7 @@ export async function loadWorldDetails(
        SELECT c.record_key, i.merged_into, c.depth + 1 FROM chain c JOIN identities i ON i.id = c.identity_id
        WHERE i.merged_into IS NOT NULL AND c.depth < 64
      ), recs AS (
-       SELECT ${RECORD_COLUMNS} FROM identity_records WHERE identity_id = ANY($1::text[]) OR record_key = ANY($3::text[])
+       SELECT ${columns} FROM identity_records WHERE identity_id = ANY($1::text[]) OR record_key = ANY($3::text[])
      ), actors AS (
        SELECT DISTINCT ON (record_key) record_key, actor FROM identity_ledger
        WHERE record_key = ANY($3::text[]) AND kind = 'linked' ORDER BY record_key, seq DESC
@@ -186,8 +232,28 @@ export async function loadWorldDetails(
     const set = vetoes.get(recordKey);
     if (set) set.add(identityId); else vetoes.set(recordKey, new Set([identityId]));
   }
+  let records: StoredRecord[];
+  if (!cache) {
+    records = doc.records.map((r) => toRecord({ ...r, person: r.person!, normalised: r.normalised!, observed_ms: String(r.observed_ms) }));
+  } else {
+    const contents = new Map<string, RecordContent>();
+    const missing: string[] = [];
+    for (const r of doc.records) {
+      const c = cache.get(r.record_key, r.last_event_id);
+      if (c) contents.set(r.record_key, c); else missing.push(r.record_key);
+    }
+    if (missing.length > 0) {
+      for (const c of await readContents(client, missing)) { contents.set(c.recordKey, c); cache.put(c.recordKey, c); }
+    }
+    records = doc.records.map((r) => {
+      const c = contents.get(r.record_key);
+      // The row cannot change under the identity row locks this transaction holds: a mismatch is a bug or a lost lock.
+      if (c === undefined || c.lastEventId !== r.last_event_id) throw new TransientError('IDENTITY_RECORD_CHANGED', 'a candidate record changed while its identity was locked');
+      return toRecord({ ...r, person: c.person, normalised: c.normalised, observed_ms: String(r.observed_ms) });
+    });
+  }
   return {
-    records: doc.records.map((r) => toRecord({ ...r, observed_ms: String(r.observed_ms) })),
+    records,
     vetoes,
     linkActors: new Map(doc.actors),
     openTasks: doc.tasks.map((t) => ({ id: t.id, recordKey: t.record_key, identityId: t.identity_id, candidateIdentityIds: t.candidate_identity_ids })),

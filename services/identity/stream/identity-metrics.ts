@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { HubMetrics } from '../../platform/http/metrics';
 import type { DecisionKind } from '../domain/stream-resolution';
 import { countOpenTasks } from '../store/identity-store';
-import type { IdentityStreamObserver } from './identity-stream';
+import type { BatchStage, IdentityStreamObserver } from './identity-stream';
 
 /**
  * The identity service's metrics. Labels are decision kinds only: never ids, names or anything a
@@ -31,6 +31,10 @@ export function createIdentityMetrics(base: HubMetrics, pool: Pool): IdentityMet
     name: 'hub_identity_decision_latency_seconds', help: 'From the input event\'s envelope recordedAt to the commit of its decision.',
     buckets: [0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5, 10, 30], registers,
   });
+  const stageSeconds = new Counter({
+    name: 'hub_identity_batch_stage_seconds_total', help: 'Time spent in each stage of the stream\'s batch transactions (connect, claim-lock, candidates, details, decide, write, encode, ledger-outbox, commit).',
+    labelNames: ['stage'], registers,
+  });
   return {
     decisions, decisionSeconds,
     relayedEvents: new Counter({ name: 'hub_identity_events_relayed_total', help: 'Identity events the relay committed to Kafka.', registers }),
@@ -39,5 +43,6 @@ export function createIdentityMetrics(base: HubMetrics, pool: Pool): IdentityMet
       decisionSeconds.observe(Math.max(0, latencyMs) / 1000);
     },
     redelivered(n: number) { redeliveries.inc(n); },
+    stage(stage: BatchStage, seconds: number) { stageSeconds.inc({ stage }, seconds); },
   };
 }

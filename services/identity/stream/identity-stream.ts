@@ -28,6 +28,7 @@ import { keysOf, ResolutionWorld, type DecisionKind, type ObservedRecord } from 
 import { ENGINE_ACTOR } from '../domain/ledger';
 import { streamChildId, streamTaskId } from '../store/child-ids';
 import { appendLedgerAndOutbox, claimAndLockKeys, loadCandidateBlocks, loadWorldDetails, writeBatch } from '../store/identity-store';
+import { RecordContentCache } from '../store/record-cache';
 import { buildIdentityEvent, encodeIdentityEvents } from './identity-events';
 
 export const IDENTITY_CONSUMER = 'hub.identity';
@@ -39,7 +40,12 @@ export interface IdentityStreamObserver {
   decided?(kind: DecisionKind, latencyMs: number): void;
   /** Redeliveries recognised by their claimed event id. */
   redelivered?(n: number): void;
+  /** Time one stage of a batch transaction took (where the time goes; no ids, no data). */
+  stage?(stage: BatchStage, seconds: number): void;
 }
+
+/** Stages of one batch transaction, in order (`connect` includes waiting for a pooled connection). */
+export type BatchStage = 'connect' | 'claim-lock' | 'candidates' | 'details' | 'decide' | 'write' | 'encode' | 'ledger-outbox' | 'commit';
 
 export interface IdentityStreamOptions {
   readonly pool: Pool;
@@ -60,7 +66,15 @@ export interface IdentityStreamOptions {
    * (about five per record; PostgreSQL's lock table is shared and finite).
    */
   readonly recordsPerTransaction?: number;
+  /**
+   * Record contents remembered between batches (store/record-cache.ts), so the world load ships
+   * ids instead of JSON for records this process wrote or read before; 0 turns it off.
+   */
+  readonly recordCacheSize?: number;
 }
+
+/** ≈2–3 kB of heap per entry: 50,000 records ≈ 150 MB. */
+export const DEFAULT_RECORD_CACHE_SIZE = 50_000;
 
 interface Input { readonly obs: ObservedRecord; readonly recordedAt: number; readonly traceId: string | null }
 
@@ -90,14 +104,28 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
   const now = opts.now ?? Date.now;
   const attempts = opts.attempts ?? 5;
   const perTransaction = opts.recordsPerTransaction ?? 100;
+  const cacheSize = opts.recordCacheSize ?? DEFAULT_RECORD_CACHE_SIZE;
+  const cache = cacheSize > 0 ? new RecordContentCache(cacheSize) : undefined;
   const log = opts.log.child({ component: 'identity-stream' });
+  /** Stage timer: `lap(stage)` reports the time since the previous lap. */
+  function stopwatch() {
+    let last = performance.now();
+    return (stage: BatchStage) => {
+      const t = performance.now();
+      opts.observer?.stage?.(stage, (t - last) / 1000);
+      last = t;
+    };
+  }
 
   async function once(inputs: readonly Input[]): Promise<{ decided: { kind: DecisionKind; recordedAt: number }[]; redelivered: number }> {
+    const lap = stopwatch();
     const client = await opts.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await resolveInTransaction(client, inputs);
+      lap('connect');
+      const result = await resolveInTransaction(client, inputs, lap);
       await client.query('COMMIT');
+      lap('commit');
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -107,10 +135,11 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
     }
   }
 
-  async function resolveInTransaction(client: PoolClient, inputs: readonly Input[]) {
+  async function resolveInTransaction(client: PoolClient, inputs: readonly Input[], lap: (stage: BatchStage) => void) {
     // Round trip 1: claim the event ids and lock the blocking keys of the records claimed now.
     const keysByEvent = new Map(inputs.map((i) => [i.obs.eventId, i.obs.keys]));
     const claimed = await claimAndLockKeys(client, IDENTITY_CONSUMER, inputs.map((i) => i.obs.eventId), keysByEvent);
+    lap('claim-lock');
     const fresh: Input[] = [];
     for (const i of inputs) if (claimed.delete(i.obs.eventId)) fresh.push(i);
     const redelivered = inputs.length - fresh.length;
@@ -121,6 +150,7 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
     const batchRecordKeys = [...new Set(fresh.map((i) => i.obs.normalised.key))];
     // Round trip 2: candidate blocks, their owners, the owning identities row-locked.
     const { byKey, owners, identities } = await loadCandidateBlocks(client, allKeys, batchRecordKeys, opts.model.blocking.maxBlockSize);
+    lap('candidates');
     const lockedIds = [...identities.keys()];
     for (const i of identities.values()) {
       const golden = i.golden && typeof i.golden === 'object' && 'policyVersion' in (i.golden as object) ? i.golden as GoldenRecord : null;
@@ -129,7 +159,8 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
     // Round trip 3 (a fresh snapshot, after the row locks, so membership is stable): records of the
     // locked identities plus the batch's known records, vetoes, person-decided links, open tasks.
     const known = batchRecordKeys.filter((k) => owners.has(k));
-    const details = await loadWorldDetails(client, lockedIds, batchRecordKeys, known);
+    const details = await loadWorldDetails(client, lockedIds, batchRecordKeys, known, cache);
+    lap('details');
     for (const r of details.records) world.addRecord({ ...r });
     for (const [k, list] of byKey) for (const rk of list) world.indexKey(k, rk);
     for (const [rk, set] of details.vetoes) world.vetoes.set(rk, set);
@@ -138,12 +169,21 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
 
     const decided: { kind: DecisionKind; recordedAt: number }[] = [];
     for (const i of fresh) decided.push({ kind: world.resolveRecord(i.obs), recordedAt: i.recordedAt });
+    lap('decide');
+    // What this batch writes is what the next batches will read: remember it (keyed by event id, so
+    // an entry is right whether or not this transaction commits).
+    if (cache) {
+      for (const rk of world.effects.dirtyRecords) {
+        const r = world.records.get(rk)!;
+        cache.put(rk, { lastEventId: r.lastEventId, person: r.person, normalised: r.normalised });
+      }
+    }
 
-    await write(client, world, fresh);
+    await write(client, world, fresh, lap);
     return { decided, redelivered };
   }
 
-  async function write(client: PoolClient, world: ResolutionWorld, fresh: readonly Input[]): Promise<void> {
+  async function write(client: PoolClient, world: ResolutionWorld, fresh: readonly Input[], lap: (stage: BatchStage) => void): Promise<void> {
     const fx = world.effects;
     const at = now();
     // Round trip 4 (5 when tasks are closed): identities, records, keys, tasks; reserves ledger seqs.
@@ -163,6 +203,7 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
       })),
       ledgerEntries: fx.ledger.length,
     }, 'record-re-evaluated', ENGINE_ACTOR);
+    lap('write');
 
     const traceOf = new Map(fresh.map((i) => [i.obs.eventId, i.traceId]));
     const events = fx.changes.map((c) => buildIdentityEvent({
@@ -171,10 +212,12 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
       modelVersion: opts.model.version, causeId: c.causeEventId, occurredAt: c.occurredAt, recordedAt: at, traceId: traceOf.get(c.causeEventId) ?? null,
     }));
     const messages = await encodeIdentityEvents(opts.codec, opts.topicPrefix, events);
+    lap('encode');
     // Round trip 5: ledger, outbox, NOTIFY.
     await appendLedgerAndOutbox(client, fx.ledger, seqs, IDENTITY_OUTBOX, opts.outboxChannel, messages.map((m) => ({
       eventId: m.headers![EVENT_ID_HEADER]!, topic: m.topic, key: m.key, value: m.value, headers: m.headers ?? {},
     })));
+    lap('ledger-outbox');
   }
 
   return async (messages, ctx) => {
