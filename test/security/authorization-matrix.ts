@@ -126,10 +126,15 @@ const T1_READERS: readonly RowId[] = ['tribunal-own', 'sename-own', 'muni-own'];
 const T2_READERS: readonly RowId[] = ['tribunal-other', 'sename-other', 'muni-other'];
 const REVIEWERS: readonly RowId[] = ['hub-any', 'hub-review'];
 
-/** What a case-status read decides before looking at the resource: null when the credential may read cases at all. */
-function caseGate(r: RowId, what: string): Omit<Cell, 'row' | 'column'> | null {
-  if (HUB_NO_CASE_READ.includes(r)) return { status: 403, code: 'HUB_SCOPE_REQUIRED', reason: `HUB staff read ${what} only with scope case-read (or *)` };
-  if (r === 'school' || r === 'health') return { status: 403, code: 'FORBIDDEN_INSTITUTION', reason: `schools and health never read ${what}` };
+/**
+ * What a case-status read decides before looking at the resource: null when the credential may read
+ * cases at all. A refusal here depends on the credential only, so it must equal the answer to an
+ * unknown id (`twin`), which the test checks.
+ */
+function caseGate(r: RowId, what: string, twin?: ColumnId): Omit<Cell, 'row' | 'column'> | null {
+  const same = twin ? { sameAnswerAs: twin } : {};
+  if (HUB_NO_CASE_READ.includes(r)) return { status: 403, code: 'HUB_SCOPE_REQUIRED', reason: `HUB staff read ${what} only with scope case-read (or *)`, ...same };
+  if (r === 'school' || r === 'health') return { status: 403, code: 'FORBIDDEN_INSTITUTION', reason: `schools and health never read ${what}`, ...same };
   return null;
 }
 
@@ -139,8 +144,8 @@ const notYourChild = (why: string): Omit<Cell, 'row' | 'column'> => ({
 const notYourCase = (why: string): Omit<Cell, 'row' | 'column'> => ({
   status: 404, code: 'CASE_NOT_FOUND', reason: `${why}: answered exactly like an unknown case`, sameAnswerAs: 'case.case-unknown', auditStatus: 403,
 });
-const identityGate = (r: RowId, ok: Omit<Cell, 'row' | 'column'>): Omit<Cell, 'row' | 'column'> => REVIEWERS.includes(r) ? ok
-  : { status: 403, code: 'FORBIDDEN', reason: 'only HUB reviewers (identity-review or *) browse identities, refused before any lookup (ADR 0012)' };
+const identityGate = (r: RowId, ok: Omit<Cell, 'row' | 'column'>, twin?: ColumnId): Omit<Cell, 'row' | 'column'> => REVIEWERS.includes(r) ? ok
+  : { status: 403, code: 'FORBIDDEN', reason: 'only HUB reviewers (identity-review or *) browse identities, refused before any lookup (ADR 0012)', ...(twin ? { sameAnswerAs: twin } : {}) };
 
 /** Per column: what each authenticated row gets (auth failures are the same 401s everywhere, except public columns). */
 const DECIDE: Record<ColumnId, Decide> = {
@@ -150,26 +155,26 @@ const DECIDE: Record<ColumnId, Decide> = {
   'intake.municipal-case': (r) => r === 'muni-own' ? { status: 202, reason: 'own comuna publishes its own record' }
     : r === 'muni-other' ? { status: 403, code: 'WRONG_UNIT', reason: 'record names comuna 13101, credential is 05101' }
       : { status: 403, code: 'WRONG_INSTITUTION', reason: 'only MUNICIPALITY credentials publish on /v1/municipalities' },
-  'identity.read': (r) => identityGate(r, { status: 200, reason: 'hub reviewer (scope identity-review or *), audited' }),
-  'identity.read-merged': (r) => identityGate(r, { status: 308, code: 'IDENTITY_REDIRECTED', reason: 'reviewers see every identity, so the redirect to the survivor tells them nothing new' }),
+  'identity.read': (r) => identityGate(r, { status: 200, reason: 'hub reviewer (scope identity-review or *), audited' }, 'identity.read-unknown'),
+  'identity.read-merged': (r) => identityGate(r, { status: 308, code: 'IDENTITY_REDIRECTED', reason: 'reviewers see every identity, so the redirect to the survivor tells them nothing new' }, 'identity.read-unknown'),
   'identity.read-unknown': (r) => identityGate(r, { status: 404, code: 'IDENTITY_NOT_FOUND', reason: 'no such identity (only reviewers, who may see all, get this far)' }),
   'identity.tasks': (r) => identityGate(r, { status: 200, reason: 'hub reviewer, audited' }),
-  'case.timeline': (r) => caseGate(r, 'timelines')
+  'case.timeline': (r) => caseGate(r, 'timelines', 'case.timeline-unknown')
     ?? (HUB_CASE_READERS.includes(r) ? { status: 200, reason: 'HUB staff with case-read see every child (ADR 0014), audited with purpose' }
       : r === 'tribunal-own' ? { status: 200, reason: 'the case is linked to a cause of court 1301' }
         : r === 'sename-own' ? { status: 200, reason: 'the case is in the credential\'s programme' }
           : r === 'muni-own' ? { status: 200, reason: 'the child\'s current comuna is the credential\'s' }
             : notYourChild('child of another territory')),
-  'case.timeline-t2': (r) => caseGate(r, 'timelines')
+  'case.timeline-t2': (r) => caseGate(r, 'timelines', 'case.timeline-unknown')
     ?? (HUB_CASE_READERS.includes(r) ? { status: 200, reason: 'HUB staff with case-read see every child' }
       : T2_READERS.includes(r) ? { status: 200, reason: 'T2 credential, T2 child' }
         : notYourChild('T1 credential, T2 child')),
-  'case.timeline-merged': (r) => caseGate(r, 'timelines')
+  'case.timeline-merged': (r) => caseGate(r, 'timelines', 'case.timeline-unknown')
     ?? (HUB_CASE_READERS.includes(r) || T1_READERS.includes(r) ? { status: 308, code: 'CHILD_MERGED', reason: 'merged id redirects to the survivor, for callers entitled to the survivor only' }
       : notYourChild('merged into a child of another territory: no redirect, the survivor id is not revealed')),
   'case.timeline-unknown': (r) => caseGate(r, 'timelines') ?? { status: 404, code: 'CHILD_NOT_FOUND', reason: 'no such child (the same answer as a child the credential may not see)' },
   'case.timeline-no-purpose': () => ({ status: 400, code: 'PURPOSE_REQUIRED', reason: 'nothing is read without a stated purpose (checked before anything else)' }),
-  'case.case': (r) => caseGate(r, 'cases')
+  'case.case': (r) => caseGate(r, 'cases', 'case.case-unknown')
     ?? (HUB_CASE_READERS.includes(r) ? { status: 200, reason: 'HUB staff with case-read see every case' }
       : T1_READERS.includes(r) ? { status: 200, reason: 'case of the credential\'s court / programme / comuna' }
         : notYourCase('case of another territory')),

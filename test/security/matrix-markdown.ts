@@ -20,7 +20,7 @@ export function renderMatrix(): string {
   out.push('Columns:', '');
   out.push('| # | Service | Endpoint | What | X-Purpose sent | Audited read |', '|---|---|---|---|---|---|');
   COLUMNS.forEach((c, i) => out.push(`| ${cols[i]} | ${c.service} | \`${c.method} ${esc(c.path)}\` | ${esc(c.description)} | ${c.purpose ? 'yes' : 'no'} | ${c.audit ? `\`${c.audit.table}\` \`${c.audit.action}\`` : '—'} |`));
-  out.push('', `Matrix (${ROWS.length} rows × ${COLUMNS.length} columns = ${MATRIX.length} cells; ≡ = byte-for-byte the answer to an unknown id, checked; ⚠ = expected today but a finding):`, '');
+  out.push('', `Matrix (${ROWS.length} rows × ${COLUMNS.length} columns = ${MATRIX.length} cells; ≡ = byte-for-byte the answer to an unknown id (same credential), checked; ⚠ = expected today but a finding):`, '');
   out.push(`| Credential | ${cols.join(' | ')} |`, `|---|${cols.map(() => '---').join('|')}|`);
   for (const r of ROWS) {
     out.push(`| ${esc(r.label)} | ${COLUMNS.map((c) => cellText(MATRIX.find((m) => m.row === r.id && m.column === c.id)!)).join(' | ')} |`);
@@ -28,7 +28,7 @@ export function renderMatrix(): string {
   out.push('', 'Reasons, per cell:', '', '| Credential | Column | Status | Reason |', '|---|---|---|---|');
   const colOf = (id: string) => `${cols[COLUMNS.findIndex((c) => c.id === id)]} \`${id}\``;
   for (const m of MATRIX) {
-    const same = m.sameAnswerAs ? ` (same answer as ${colOf(m.sameAnswerAs)}; audited as ${m.auditStatus ?? m.status})` : '';
+    const same = m.sameAnswerAs ? ` (same answer as ${colOf(m.sameAnswerAs)}${m.auditStatus ? `; audited as ${m.auditStatus}` : ''})` : '';
     out.push(`| ${m.row} | ${colOf(m.column)} | ${m.status}${m.code ? ` ${m.code}` : ''} | ${esc(m.reason)}${same}${m.finding ? ` — ⚠ ${esc(m.finding)}` : ''} |`);
   }
   out.push('', 'Not in the matrix:', '');
