@@ -154,16 +154,17 @@ describe('case-status service end to end', () => {
     expect((await get(`/v1/children/${A}/timeline`)).status).toBe(401);
     expect((await get(`/v1/children/${A}/timeline`, tokens.hub, null)).status).toBe(400);
     expect((await get(`/v1/children/${A}/timeline`, tokens.muni)).status).toBe(200);
-    expect((await get(`/v1/children/${A}/timeline`, tokens.otherMuni)).status).toBe(403);
+    // Another territory's child is answered exactly like an unknown one (issue 8: existence does not leak).
+    expect((await get(`/v1/children/${A}/timeline`, tokens.otherMuni)).status).toBe(404);
     expect((await get(`/v1/children/${A}/timeline`, tokens.school)).status).toBe(403);
-    expect((await get(`/v1/children/${A}/timeline`, tokens.otherSename)).status).toBe(403);
+    expect((await get(`/v1/children/${A}/timeline`, tokens.otherSename)).status).toBe(404);
     const senameView = await get(`/v1/children/${A}/timeline`, tokens.sename);
     expect(senameView.status).toBe(200);
     const senameBody = await senameView.json() as { timeline: { caseId: string | null }[] };
     // A programme sees its case's events, not the school and health signals.
     expect(senameBody.timeline.every((t) => t.caseId === caseId)).toBe(true);
     expect((await get(`/v1/cases/${encodeURIComponent(caseId)}`, tokens.court)).status).toBe(200);
-    expect((await get(`/v1/cases/${encodeURIComponent(caseId)}`, tokens.otherSename)).status).toBe(403);
+    expect((await get(`/v1/cases/${encodeURIComponent(caseId)}`, tokens.otherSename)).status).toBe(404);
     const forbidden = await get(`/v1/cases/${encodeURIComponent(caseId)}`, tokens.school);
     expect(forbidden.status).toBe(403);
     expect(((await forbidden.json()) as { mensaje: string }).mensaje).toMatch(/institución/);

@@ -4,6 +4,7 @@ import { anAdmissionOrderIssued, aHearingScheduled } from '../../test/builders/t
 import { anEnrollmentRegistered } from '../../test/builders/school-events';
 import { aCapacityDeclared } from '../../test/builders/sename-events';
 import { eventually } from '../../test/harness/test-env';
+import { CredentialRepository } from '../platform/auth/credential-repository';
 import { DLQ_HEADERS } from '../platform/kafka/dead-letter';
 import { createLogger } from '../platform/logging/create-logger';
 import { deadLetterTopicOf } from '../../schemas/topics';
@@ -110,7 +111,10 @@ describe('dedup service', () => {
   });
 
   it('Given everything above, When the stats, health and metrics endpoints are read, Then the totals reconcile with what was produced and the topics', async () => {
-    const res = await fetch(`${dedup.url}/v1/dedup/stats`);
+    // The stats need a hub operator's credential (HUB, scope ops-read): docs/security/README.md.
+    expect((await fetch(`${dedup.url}/v1/dedup/stats`)).status).toBe(401);
+    const { token } = await new CredentialRepository(world.pool).create({ institution: 'HUB', scope: 'ops-read', label: 'dedup test' });
+    const res = await fetch(`${dedup.url}/v1/dedup/stats`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     const s = await res.json() as Awaited<ReturnType<DedupWorld['stats']>>;
     expect(s.reconciled).toBe(true);
