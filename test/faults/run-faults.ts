@@ -5,7 +5,7 @@
  * world sized to about `--events` records, one fault-free run, then `--repeat` faulted runs (seeds
  * S, S+1, …), each compared with the fault-free run. Needs the shared schema registry
  * (SCHEMA_REGISTRY_URL, default the embedded stack's); Kafka and PostgreSQL are private and
- * restarted at will. Writes test/.reports/faults.json; exits 1 if any run differs.
+ * restarted at will. Writes test/.reports/faults.json (or `--out FILE`); exits 1 if any run differs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -56,7 +56,8 @@ async function main(): Promise<number> {
     passed: report.runs.filter((r) => r.passed).length,
     failed: report.runs.filter((r) => !r.passed).length,
   };
-  const file = path.resolve(__dirname, '..', '.reports', 'faults.json');
+  const outAt = process.argv.indexOf('--out');
+  const file = outAt > 0 ? path.resolve(process.argv[outAt + 1]!) : path.resolve(__dirname, '..', '.reports', 'faults.json');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   for (const r of out.runs) say(`seed ${r.seed}: ${r.passed ? 'PASS' : 'FAIL'} in ${(r.ms.total / 1000).toFixed(0)} s${r.passed ? '' : `\n  ${r.differences.join('\n  ')}`}`);
