@@ -23,7 +23,7 @@ import { EVENT_ID_HEADER } from '../../platform/kafka/encoded-message';
 import type { Logger } from '../../platform/logging/create-logger';
 import { classifyPgError } from '../../platform/postgres/classify-pg-error';
 import type { GoldenRecord } from '../domain/golden-record';
-import { normalisePerson, type MatchingModel } from '../domain/matching';
+import { NameMemo, normalisePerson, type MatchingModel } from '../domain/matching';
 import { keysOf, ResolutionWorld, type DecisionKind, type ObservedRecord } from '../domain/stream-resolution';
 import { ENGINE_ACTOR } from '../domain/ledger';
 import { streamChildId, streamTaskId } from '../store/child-ids';
@@ -79,7 +79,7 @@ export const DEFAULT_RECORD_CACHE_SIZE = 50_000;
 interface Input { readonly obs: ObservedRecord; readonly recordedAt: number; readonly traceId: string | null }
 
 /** Decodes, validates and normalises one message; a bad one is a PermanentError (dead-lettered alone). */
-function toInput(m: ConsumedMessage, model: MatchingModel): Input {
+function toInput(m: ConsumedMessage, model: MatchingModel, memo: NameMemo): Input {
   if (m.recordName !== PERSON_OBSERVED_RECORD) {
     throw new PermanentError('IDENTITY_UNEXPECTED_RECORD', `unexpected record ${m.recordName} on the person-observed topic`);
   }
@@ -87,7 +87,7 @@ function toInput(m: ConsumedMessage, model: MatchingModel): Input {
   let normalised;
   let keys;
   try {
-    normalised = normalisePerson(v.person);
+    normalised = normalisePerson(v.person, memo);
     keys = keysOf(normalised, model);
   } catch (err) {
     // The message names the failure, never the data (no personal data in errors).
@@ -106,6 +106,8 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
   const perTransaction = opts.recordsPerTransaction ?? 100;
   const cacheSize = opts.recordCacheSize ?? DEFAULT_RECORD_CACHE_SIZE;
   const cache = cacheSize > 0 ? new RecordContentCache(cacheSize) : undefined;
+  // The engine's name-parsing memo (same results, parsed once per distinct raw name; bounded by the engine).
+  const names = new NameMemo();
   const log = opts.log.child({ component: 'identity-stream' });
   /** Stage timer: `lap(stage)` reports the time since the previous lap. */
   function stopwatch() {
@@ -222,7 +224,7 @@ export function createIdentityStreamHandler(opts: IdentityStreamOptions): BatchH
 
   return async (messages, ctx) => {
     if (messages.length === 0) return;
-    const inputs = messages.map((m) => toInput(m, opts.model));
+    const inputs = messages.map((m) => toInput(m, opts.model, names));
     for (let start = 0; start < inputs.length; start += perTransaction) {
       const chunk = inputs.slice(start, start + perTransaction);
       for (let attempt = 1; ; attempt++) {
