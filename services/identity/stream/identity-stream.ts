@@ -5,9 +5,10 @@
  *
  *  1. claim the batch's event ids (processed_events): redeliveries after a crash are skipped;
  *  2. normalise the new records and compute their blocking keys (pure);
- *  3. advisory-lock every blocking key of the batch, in hash order, before reading anything:
- *     two consumers handling records of the same new child (different partitions) serialise on
- *     their shared keys, so the second one sees the identity the first one created;
+ *  3. advisory-lock the stripe of every blocking key of the batch, in stripe order, before reading
+ *     anything: two consumers handling records of the same new child (different partitions)
+ *     serialise on their shared keys' stripes, so the second one sees the identity the first one
+ *     created;
  *  4. load the world under those keys: candidate records, their identities (row-locked), all
  *     their records, vetoes, open tasks, person-decided links;
  *  5. decide each record in offset order in memory (domain/stream-resolution.ts);
@@ -63,7 +64,8 @@ export interface IdentityStreamOptions {
    * Records per transaction. A consumed batch larger than this is decided in several
    * transactions, in offset order, before its offset is committed: each claims its own event ids,
    * so a crash in between is still exactly once. Bounds the advisory locks one transaction holds
-   * (about five per record; PostgreSQL's lock table is shared and finite).
+   * (at most KEY_LOCK_STRIPES = 1,024 stripe locks per transaction, whatever its size; PostgreSQL's
+   * lock table is shared and finite), and the work lost to a retried deadlock.
    */
   readonly recordsPerTransaction?: number;
   /**
