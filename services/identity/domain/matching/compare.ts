@@ -5,6 +5,7 @@
  */
 import { BIRTH_CONSISTENT, F, FIELD_COUNT, INDIVIDUAL_EVIDENCE, LEVEL_COUNTS, SAME_FAMILY_SURNAMES, lv } from './config';
 import { genderVariant, jaroWinkler, spanishPhonetic, withinOneEdit } from './strings';
+import { PairMemo } from './pair-memo';
 import type { ComparatorConfig, NormalisedPerson } from './types';
 
 /** Facts the deterministic rules and guards need besides the levels. */
@@ -40,8 +41,31 @@ const birthConsistent = new Set<number>(BIRTH_CONSISTENT);
 /** Surname agreement state: equal, close (typo / phonetic), different, missing. */
 const enum St { E, C, D, N }
 
+/** Per-record comparison features: interned ids of the values the comparators look at. */
+interface Features {
+  readonly g: readonly number[]; // given tokens
+  readonly gj: number; // given tokens joined (split names)
+  readonly p: Surname | null;
+  readonly m: Surname | null;
+  readonly street: number;
+  readonly locality: number;
+}
+interface Surname { readonly core: number; readonly full: number; readonly compact: number; readonly stripped: number; readonly phon: number }
+
+// Token-pair outcomes of the given-name loop, memoised per pair of interned tokens.
+const T_GENDER = 0;
+const T_CLOSE = 1;
+const T_PHONETIC = 2;
+const T_SIMILAR = 3;
+const T_ELSE = 4;
+
 export class Comparator {
-  private readonly jwCache = new Map<string, Map<string, number>>();
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+  private readonly features = new WeakMap<NormalisedPerson, Features>();
+  private readonly jwMemo = new PairMemo(20);
+  private readonly tokenMemo = new PairMemo(20);
+  private readonly surnameMemo = new PairMemo(18);
   private readonly phonCache = new Map<string, string>();
   private readonly nick = new Map<string, readonly string[]>();
 
@@ -51,21 +75,52 @@ export class Comparator {
 
   /** Fills `levels` (length FIELD_COUNT) and returns the FLAG_* bits. */
   compare(a: NormalisedPerson, b: NormalisedPerson, levels: Int8Array | number[]): number {
+    const fa = this.featuresOf(a);
+    const fb = this.featuresOf(b);
     levels[F.run] = a.run === null || b.run === null ? 2 : a.run === b.run ? 0 : 1;
     levels[F.identifier] = this.identifiers(a.identifiers, b.identifiers);
-    let given = this.given(a.given, b.given);
-    let surnames = this.surnames(a, b);
-    if (given > G.shared && given !== G.null && this.nameSwapped(a, b)) { given = G.swap; surnames = S.nameSwap; }
+    let given = this.given(a, b, fa, fb);
+    let surnames = this.surnames(fa, fb);
+    if (given > G.shared && given !== G.null && this.nameSwapped(fa, fb)) { given = G.swap; surnames = S.nameSwap; }
     levels[F.given] = given;
     levels[F.surnames] = surnames;
     levels[F.birthDate] = birth(a.birth, b.birth);
     levels[F.sex] = a.sex === null || b.sex === null ? 2 : a.sex === b.sex ? 0 : 1;
     levels[F.comuna] = a.comuna === null || b.comuna === null ? 2 : a.comuna === b.comuna ? 0 : 1;
-    levels[F.street] = this.text(a.street, b.street);
-    levels[F.locality] = this.text(a.locality, b.locality);
+    levels[F.street] = this.text(fa.street, fb.street);
+    levels[F.locality] = this.text(fa.locality, fb.locality);
     levels[F.postcode] = a.postcode === null || b.postcode === null ? 3 : a.postcode === b.postcode ? 0 : withinOneEdit(a.postcode, b.postcode) ? 1 : 2;
     levels[F.phone] = a.phone === null || b.phone === null ? 2 : a.phone === b.phone ? 0 : 1;
     return flags(levels, a, b);
+  }
+
+  private intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      if (this.strings.length >= 1 << 26) { this.ids.clear(); this.strings.length = 0; } // PairMemo ids stay < 2^26
+      id = this.strings.length;
+      this.ids.set(s, id);
+      this.strings.push(s);
+    }
+    return id;
+  }
+
+  private featuresOf(p: NormalisedPerson): Features {
+    let f = this.features.get(p);
+    if (f === undefined) {
+      const surname = (core: string | null, full: string | null): Surname | null => {
+        if (core === null) return null;
+        const c = compact(core);
+        return { core: this.intern(core), full: this.intern(full!), compact: this.intern(c), stripped: this.intern(stripParticles(full!)), phon: this.intern(this.phon(c)) };
+      };
+      f = {
+        g: p.given.map((t) => this.intern(t)), gj: this.intern(p.given.join('')),
+        p: surname(p.paternal, p.paternalFull), m: surname(p.maternal, p.maternalFull),
+        street: p.street === null ? -1 : this.intern(p.street), locality: p.locality === null ? -1 : this.intern(p.locality),
+      };
+      this.features.set(p, f);
+    }
+    return f;
   }
 
   private identifiers(a: readonly string[], b: readonly string[]): number {
@@ -84,35 +139,48 @@ export class Comparator {
     return best;
   }
 
-  private given(a: readonly string[], b: readonly string[]): number {
+  private given(pa: NormalisedPerson, pb: NormalisedPerson, fa: Features, fb: Features): number {
+    const a = fa.g;
+    const b = fb.g;
     if (a.length === 0 || b.length === 0) return G.null;
     let shared = 0;
     for (const t of a) if (b.includes(t)) shared++;
-    const setA = distinct(a);
-    const setB = distinct(b);
     if (shared > 0) {
+      const setA = distinct(a);
+      const setB = distinct(b);
       if (shared === setA && shared === setB) return G.exact;
       if (shared === setA || shared === setB) return G.subset;
       return G.shared;
     }
-    if (this.nicknameMatch(a, b)) return G.nickname;
+    if (this.nicknameMatch(pa.given, pb.given)) return G.nickname;
     let best = G.else;
-    for (const x of a) {
-      for (const y of b) {
-        if (genderVariant(x, y)) continue;
-        const jw = this.jw(x, y);
-        if (jw >= this.config.jwHigh || (x.length >= 4 && y.length >= 4 && withinOneEdit(x, y))) return G.close;
-        if (best > G.phonetic && this.phon(x) === this.phon(y)) best = G.phonetic;
-        else if (best > G.similar && jw >= this.config.jwLow) best = G.similar;
+    for (let i = 0; i < a.length; i++) {
+      for (let j = 0; j < b.length; j++) {
+        let t = this.tokenMemo.lookup(a[i]!, b[j]!);
+        if (t < 0) t = this.tokenMemo.store(this.tokenPair(a[i]!, b[j]!));
+        if (t === T_CLOSE) return G.close;
+        if (t === T_PHONETIC) { if (best > G.phonetic) best = G.phonetic; } else if (t === T_SIMILAR && best > G.similar) best = G.similar;
       }
     }
     // A name split or joined by mistake ("TAL IA" / "TALIA"): the joined forms are one typo apart.
     if ((a.length > 1 || b.length > 1) && best > G.close) {
-      const x = a.join('');
-      const y = b.join('');
+      const x = this.strings[fa.gj]!;
+      const y = this.strings[fb.gj]!;
       if (x === y || (x.length >= 4 && y.length >= 4 && withinOneEdit(x, y))) return G.close;
     }
     return best;
+  }
+
+  /** The given-name loop body for one token pair (old semantics: gender variant skipped, then close, phonetic, similar). */
+  private tokenPair(i: number, j: number): number {
+    const x = this.strings[i]!;
+    const y = this.strings[j]!;
+    if (genderVariant(x, y)) return T_GENDER;
+    const jw = jaroWinkler(x, y);
+    if (jw >= this.config.jwHigh || (x.length >= 4 && y.length >= 4 && withinOneEdit(x, y))) return T_CLOSE;
+    if (this.phon(x) === this.phon(y)) return T_PHONETIC;
+    if (jw >= this.config.jwLow) return T_SIMILAR;
+    return T_ELSE;
   }
 
   private nicknameMatch(a: readonly string[], b: readonly string[]): boolean {
@@ -127,23 +195,21 @@ export class Comparator {
   }
 
   /** Given name and surname swapped between fields (FEBRL does this; so do clerks). */
-  private nameSwapped(a: NormalisedPerson, b: NormalisedPerson): boolean {
-    if (a.paternal === null || b.paternal === null || a.given.length === 0 || b.given.length === 0) return false;
-    const close = (x: string, y: string) => x === y || this.jw(x, y) >= this.config.jwHigh;
+  private nameSwapped(a: Features, b: Features): boolean {
+    if (a.p === null || b.p === null || a.g.length === 0 || b.g.length === 0) return false;
+    const close = (x: number, y: number) => x === y || this.jwId(x, y) >= this.config.jwHigh;
     // First given token, or all of them joined when a clerk split one name ("TAL IA").
-    const given = (p: NormalisedPerson) => (p.given.length > 1 ? [p.given[0]!, p.given.join('')] : [p.given[0]!]);
-    const pb = compact(b.paternal);
-    const pa = compact(a.paternal);
-    return given(a).some((g) => close(g, pb)) && given(b).some((g) => close(pa, g));
+    const swapped = (f: Features, other: Surname) => close(f.g[0]!, other.compact) || (f.g.length > 1 && close(f.gj, other.compact));
+    return swapped(a, b.p) && swapped(b, a.p);
   }
 
-  private surnames(a: NormalisedPerson, b: NormalisedPerson): number {
-    if ((a.paternal === null && a.maternal === null) || (b.paternal === null && b.maternal === null)) return S.null;
-    const p = this.surnameState(a.paternal, a.paternalFull, b.paternal, b.paternalFull);
-    const m = this.surnameState(a.maternal, a.maternalFull, b.maternal, b.maternalFull);
+  private surnames(a: Features, b: Features): number {
+    if ((a.p === null && a.m === null) || (b.p === null && b.m === null)) return S.null;
+    const p = this.surnameState(a.p, b.p);
+    const m = this.surnameState(a.m, b.m);
     if (p === St.E && m === St.E) return S.both;
-    const crossPM = this.surnameState(a.paternal, a.paternalFull, b.maternal, b.maternalFull);
-    const crossMP = this.surnameState(a.maternal, a.maternalFull, b.paternal, b.paternalFull);
+    const crossPM = this.surnameState(a.p, b.m);
+    const crossMP = this.surnameState(a.m, b.p);
     if (crossPM === St.E && crossMP === St.E) return S.swapped;
     if ((p === St.E && m === St.C) || (p === St.C && m === St.E)) return S.exactClose;
     if (p === St.E && m === St.N) return S.patExact;
@@ -155,46 +221,42 @@ export class Comparator {
     return S.else;
   }
 
-  private surnameState(x: string | null, xFull: string | null, y: string | null, yFull: string | null): St {
+  private surnameState(x: Surname | null, y: Surname | null): St {
     if (x === null || y === null) return St.N;
-    if (x === y || xFull === yFull) return St.E;
-    const cx = compact(x);
-    const cy = compact(y);
-    if (stripParticles(xFull!) === cy || stripParticles(yFull!) === cx) return St.E;
-    if (this.jw(cx, cy) >= this.config.jwHigh || this.phon(cx) === this.phon(cy)) return St.C;
-    return St.D;
+    if (x.core === y.core || x.full === y.full) return St.E;
+    if (x.stripped === y.compact || y.stripped === x.compact) return St.E;
+    const v = this.surnameMemo.lookup(x.compact, y.compact);
+    if (v >= 0) return v;
+    return this.surnameMemo.store(jaroWinkler(this.strings[x.compact]!, this.strings[y.compact]!) >= this.config.jwHigh || x.phon === y.phon ? St.C : St.D);
   }
 
-  private text(a: string | null, b: string | null): number {
-    if (a === null || b === null) return 3;
+  private text(a: number, b: number): number {
+    if (a < 0 || b < 0) return 3;
     if (a === b) return 0;
-    return this.jw(a, b) >= this.config.jwHigh ? 1 : 2;
+    return this.jwId(a, b) >= this.config.jwHigh ? 1 : 2;
+  }
+
+  private jwId(a: number, b: number): number {
+    const x = this.strings[a]!;
+    const y = this.strings[b]!;
+    if (x.length + y.length > 40) return jaroWinkler(x, y); // long values (streets) rarely repeat: no memo
+    const v = this.jwMemo.lookup(a, b);
+    return v >= 0 ? v : this.jwMemo.store(jaroWinkler(x, y));
   }
 
   jw(a: string, b: string): number {
-    if (a.length + b.length > 40) return jaroWinkler(a, b); // long values (streets) rarely repeat: no memo
-    // Two-level memo: no key concatenation on the hot path.
-    const [x, y] = a < b ? [a, b] : [b, a];
-    let inner = this.jwCache.get(x);
-    if (inner === undefined) {
-      if (this.jwCache.size > 200_000) this.jwCache.clear(); // bounded memory on huge batches
-      inner = new Map();
-      this.jwCache.set(x, inner);
-    }
-    let v = inner.get(y);
-    if (v === undefined) { v = jaroWinkler(x, y); if (inner.size < 5000) inner.set(y, v); }
-    return v;
+    return jaroWinkler(a, b);
   }
 
   phon(a: string): string {
     let v = this.phonCache.get(a);
-    if (v === undefined) { v = spanishPhonetic(a); this.phonCache.set(a, v); }
+    if (v === undefined) { v = spanishPhonetic(a); if (this.phonCache.size < 1_000_000) this.phonCache.set(a, v); }
     return v;
   }
 }
 
 /** Distinct tokens of a short list (no Set allocation on the hot path). */
-function distinct(xs: readonly string[]): number {
+function distinct(xs: readonly number[]): number {
   let n = 0;
   for (let i = 0; i < xs.length; i++) if (xs.indexOf(xs[i]!) === i) n++;
   return n;

@@ -1,5 +1,5 @@
 import { person, syntheticBatch } from './__fixtures__/persons';
-import { BASE_MODEL, normalisePerson, resolveBatch } from './index';
+import { BASE_MODEL, childIdFor, normalisePerson, resolveBatch } from './index';
 
 /** Partition of record keys into linked groups (size > 1), as sorted strings: comparable across runs. */
 function linkedGroups(keys: readonly string[], childIds: readonly string[]): string[] {
@@ -97,5 +97,13 @@ describe('resolveBatch', () => {
   it('Given the synthetic batch with siblings, When resolved, Then the household evidence keeps the twin guard on', () => {
     expect(result.model.household?.guard).toBe(true);
     expect(result.model.household!.siblingPairs).toBeGreaterThan(10);
+  });
+});
+
+describe('childIdFor', () => {
+  it('Given 300,000 different cluster keys, When ids are derived, Then no two clusters share an id', () => {
+    const ids = new Set<string>();
+    for (let i = 0; i < 300_000; i++) ids.add(childIdFor(`SCHOOL|${i % 3000}/E${String(i).padStart(6, '0')}`));
+    expect(ids.size).toBe(300_000);
   });
 });

@@ -12,7 +12,7 @@ import { runEm } from './em';
 import { DEFAULT_MAX_TWIN_SHARE, effectiveFlags, householdEvidence, isGuardedTwinLike, isSiblingPattern } from './household';
 import { compileModel, type CompiledModel } from './model';
 import { blockingKeys } from './blocking';
-import { blockHash, candidatePairs, fnv1a, hasSorted, type CandidatePairs } from './pairs';
+import { blockHash, candidatePairs, hasSorted, type CandidatePairs } from './pairs';
 import { buildPatterns, withTermFrequencies, type PairPatterns } from './patterns';
 import { explain, logLikelihoods, pairVerdict, posteriorWeight, ruleNames, scorePair } from './score';
 import type { HouseholdEvidence, MatchingModel, NormalisedPerson, PairExplanation } from './types';
@@ -61,11 +61,29 @@ export interface BatchResult {
   readonly stats: BatchStats;
 }
 
-/** A stable identity id derived from the cluster's smallest record key (order independent). */
+/**
+ * A stable identity id derived from the cluster's smallest record key (order independent). Two
+ * independently seeded 53-bit hashes: the first version used two correlated 32-bit FNV hashes
+ * (effectively 32 bits), and at 100,000 identities two clusters got the same id — a false merge
+ * made by the id, not by the matcher.
+ */
 export function childIdFor(minKey: string): string {
-  const h1 = fnv1a(minKey).toString(16).padStart(8, '0');
-  const h2 = fnv1a(`${minKey}\u0001`).toString(16).padStart(8, '0');
-  return `NNA-${h1}${h2}`;
+  const hex = (x: number) => x.toString(16).padStart(14, '0');
+  return `NNA-${hex(cyrb53(minKey, 0x51ed))}${hex(cyrb53(minKey, 0x9e37))}`;
+}
+
+/** cyrb53 (public domain): a fast 53-bit string hash with good dispersion. */
+function cyrb53(text: string, seed: number): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 interface Prepared {
