@@ -54,6 +54,21 @@ describe('hub credentials', () => {
     expect(rows[0]!.scope).toBe('08101');
   });
 
+  it('Given a misspelt hub role, When a HUB credential is created, Then it is refused naming the hub roles', async () => {
+    const { rows, store } = memoryStore();
+    const r = await run(store, { path: 'create', flags: { institution: 'HUB', scope: 'case-raed' } });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('un rol del hub (identity-review, case-read, ops-read)');
+    expect(rows).toHaveLength(0);
+  });
+
+  it('Given scope * for HUB, When created, Then the warning says it grants every hub role', async () => {
+    const { store } = memoryStore();
+    const r = await run(store, { path: 'create', flags: { institution: 'HUB', scope: '*' } });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('otorga todos los roles del hub');
+  });
+
   it('Given --json, When created, Then one JSON line carries the id, scope and token', async () => {
     const { store } = memoryStore();
     const r = await run(store, { path: 'create', flags: { institution: 'SENAME', scope: '*', json: true } });

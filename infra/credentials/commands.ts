@@ -1,6 +1,7 @@
 import { INTAKE_CONNECTORS } from '../../connectors/intake/connectors';
 import { ANY_UNIT, CREDENTIAL_INSTITUTIONS, isCredentialInstitution, type Credential, type CredentialInstitution } from '../../services/platform/auth/credential';
 import { CredentialRepository } from '../../services/platform/auth/credential-repository';
+import { HUB_SCOPES } from '../../services/platform/auth/hub-scopes';
 import { canonicalScope } from '../../services/platform/auth/scope';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { loadConfig } from '../../services/platform/config/load-config';
@@ -24,6 +25,7 @@ const openPostgresStore: OpenStore = async (env) => {
 
 /** What a scope names, per institution, from the connector specs (shown in messages and help). */
 function scopeMeaning(institution: CredentialInstitution, ctx: CliContext): string {
+  if (institution === 'HUB') return ctx.t('credentials.hubRoles', { roles: HUB_SCOPES.join(', ') });
   const spec = INTAKE_CONNECTORS.find((s) => s.institution === institution);
   return spec ? spec.scopeMeaning[ctx.lang] : institution;
 }
@@ -66,7 +68,7 @@ export function createCredentialCommands(open: OpenStore = openPostgresStore): C
         ctx.out(ctx.t('credentials.created', { institution: credential.institution, scope: credential.scope, meaning }));
         ctx.out(ctx.t('credentials.created.id', { id: credential.id }));
         ctx.out(ctx.t('credentials.created.token', { token }));
-        if (credential.scope === ANY_UNIT) ctx.out(ctx.t('credentials.created.anyUnit', { institution: credential.institution }));
+        if (credential.scope === ANY_UNIT) ctx.out(ctx.t(credential.institution === 'HUB' ? 'credentials.created.anyHubRole' : 'credentials.created.anyUnit', { institution: credential.institution }));
         ctx.out(ctx.t('credentials.created.save'));
         ctx.out(ctx.t('credentials.created.use'));
         return 0;
