@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SCHEMAS } from '../schemas';
 import { allTopicSpecs, TOPICS } from '../schemas/topics';
@@ -59,8 +60,9 @@ async function main(): Promise<void> {
   }
   const template = aCaseUpdated();
   let seq = 0;
-  async function phase(label: string): Promise<{ label: string; produced: number; p50: number; p95: number; p99: number; received: number }> {
+  async function phase(label: string): Promise<{ label: string; produced: number; p50: number; p95: number; p99: number; received: number; cpuMsPerDelivery: number; loadAvg1m: number }> {
     const start = receivers.map((r) => r.received.length);
+    const cpu0 = process.cpuUsage();
     const t0 = Date.now();
     let produced = 0;
     const tickMs = 100;
@@ -89,9 +91,12 @@ async function main(): Promise<void> {
       last = now;
       await new Promise((r) => setTimeout(r, 3000));
     }
+    const cpu = process.cpuUsage(cpu0);
     const lat: number[] = [];
     receivers.forEach((r, i) => { for (const x of r.received.slice(start[i])) lat.push(x.at - Number(x.body.occurredAt)); });
-    return { label, produced, received: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99) };
+    // CPU of this whole process (service, receivers and producer together) per delivery received: robust to machine load.
+    const cpuMsPerDelivery = lat.length > 0 ? (cpu.user + cpu.system) / 1000 / lat.length : NaN;
+    return { label, produced, received: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), cpuMsPerDelivery, loadAvg1m: os.loadavg()[0] ?? NaN };
   }
   // Progress on stderr: how far the consumer (log rows) and the dispatcher (delivered) are, to see which one lags.
   const progress = setInterval(() => {

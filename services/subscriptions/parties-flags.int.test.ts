@@ -27,8 +27,8 @@ import { startReceiver, type Receiver } from './testing/receiver';
  */
 jest.setTimeout(180_000);
 const log = testLogger();
-const STGO = '13101';
-const NUNOA = '13120';
+const STGO = '13110'; // Distinct comunas per test file: files of one run share the PG schema, so subscriptions would cross.
+const NUNOA = '13114';
 
 function aRun(): string {
   const body = String(randomInt(30_000_000, 39_999_999));

@@ -26,7 +26,7 @@ import { consumedTopics } from './testing/topics';
 const OUTAGE_MS = Number(process.env.SUBSCRIPTIONS_TEST_OUTAGE_MS ?? 60_000);
 jest.setTimeout(OUTAGE_MS + 240_000);
 const log = testLogger();
-const STGO = '13101';
+const STGO = '13119'; // Distinct comunas per test file: files of one run share the PG schema, so subscriptions would cross.
 const PROVI = '13123';
 
 describe('municipal subscriptions: a receiver down for a minute, and the Kafka channel', () => {
@@ -111,8 +111,12 @@ describe('municipal subscriptions: a receiver down for a minute, and the Kafka c
       expect(receiver.received.filter((r) => r.childId === c).map((r) => (r.body.case as { version: number }).version))
         .toEqual(sent.filter((u) => u.childId === c).map((u) => Number(u.snapshot!.version)));
     }
-    const states = await service.pool.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM sub_deliveries WHERE subscription_id = $1 GROUP BY status', [subId]);
-    expect(states.rows).toEqual([{ status: 'DELIVERED', n: String(sent.length) }]);
+    // Outcomes are written in batches just after the receipt: poll until the log shows them all delivered.
+    const states = await eventually(async () => {
+      const { rows } = await service.pool.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM sub_deliveries WHERE subscription_id = $1 GROUP BY status', [subId]);
+      return rows.length === 1 && rows[0]!.status === 'DELIVERED' ? rows : undefined;
+    }, 30000, 'outcomes recorded');
+    expect(states).toEqual([{ status: 'DELIVERED', n: String(sent.length) }]);
     expect(receiver.rejected).toEqual([]);
   });
 

@@ -94,14 +94,21 @@ class Lane {
 
 export class WebhookDispatcher {
   private readonly lanes = new Map<string, Lane>();
-  /** Lanes being (re)loaded from the log; `again`: rows were offered meanwhile, read once more. */
-  private readonly reloading = new Map<string, { p: Promise<void>; again: boolean }>();
+  /**
+   * Lanes being (re)loaded from the log. Rows offered meanwhile wait in `offered` and join after the read
+   * (duplicates are dropped by seq); `again`: a rescan was asked meanwhile (redeliver), read once more.
+   */
+  private readonly reloading = new Map<string, { p: Promise<void>; again: boolean; offered: LoggedRow[] }>();
   private inFlight = 0;
   private outcomes: Outcome[] = [];
   private flushing: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private pumpScheduled = false;
   private rr = 0;
+  private adopting: Promise<void> = Promise.resolve();
+  /** Lane reloads at once: each holds a pool connection for two queries; many at once would starve the consumers. */
+  private reloadSlots = 4;
+  private readonly reloadWaiters: (() => void)[] = [];
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly capacity: number;
@@ -122,15 +129,31 @@ export class WebhookDispatcher {
     for (const r of rows) {
       const loading = this.reloading.get(r.subscriptionId);
       // A loading lane reads the log once more; an overflowed one takes what it needs from the log when it drains.
-      if (loading) { loading.again = true; continue; }
+      if (loading) { loading.offered.push(r); continue; }
       const lane = this.lanes.get(r.subscriptionId);
       if (!lane) { unknown.add(r.subscriptionId); continue; }
       if (lane.overflow) continue;
       if (lane.queued >= this.capacity) { lane.overflow = true; continue; }
       lane.add(r, r.attempts ?? 0, r.nextAttemptAt ?? 0);
     }
-    for (const id of unknown) void this.rescan(id);
+    if (unknown.size > 0) void this.adopt(rows.filter((r) => unknown.has(r.subscriptionId)));
     this.schedulePump();
+  }
+
+  /**
+   * Lanes for subscriptions first seen in a hand-over (created after the last sweep): one query for all of
+   * them, and the offered rows join directly; anything of theirs logged earlier is found by the next sweep.
+   */
+  private async adopt(rows: readonly LoggedRow[]): Promise<void> {
+    const ids = [...new Set(rows.map((r) => r.subscriptionId))];
+    const pending = this.adopting;
+    this.adopting = pending.then(async () => {
+      const { rows: subs } = await this.opts.pool.query<{ id: string; comuna_code: string; url: string | null; secret: string | null; status: string; channel: string }>(
+        "SELECT id, comuna_code, url, secret, status, channel FROM sub_subscriptions WHERE id = ANY($1::text[]) AND status <> 'DELETED'", [ids]);
+      for (const s of subs) if (!this.lanes.has(s.id)) this.lanes.set(s.id, new Lane({ id: s.id, comunaCode: s.comuna_code, url: s.url, secret: s.secret, status: s.status, channel: s.channel }));
+      this.offer(rows.filter((r) => this.lanes.has(r.subscriptionId)));
+    }).catch((e: unknown) => this.opts.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'subscriptions not adopted; the sweep will'));
+    await this.adopting;
   }
 
   /** Reloads one subscription (its row and its pending deliveries) from the log: after redeliver, resume, create. */
@@ -183,9 +206,13 @@ export class WebhookDispatcher {
   private reload(subscriptionId: string): Promise<void> {
     const existing = this.reloading.get(subscriptionId);
     if (existing) { existing.again = true; return existing.p; }
-    const state = { p: Promise.resolve(), again: false };
+    const state = { p: Promise.resolve(), again: false, offered: [] as LoggedRow[] };
     this.reloading.set(subscriptionId, state);
     const run = async (): Promise<void> => {
+      if (this.reloadSlots > 0) this.reloadSlots--; else await new Promise<void>((r) => this.reloadWaiters.push(r));
+      try { await load(); } finally { const next = this.reloadWaiters.shift(); if (next) next(); else this.reloadSlots++; }
+    };
+    const load = async (): Promise<void> => {
       const { rows: subRows } = await this.opts.pool.query<{ id: string; comuna_code: string; url: string | null; secret: string | null; status: string; channel: string }>(
         "SELECT id, comuna_code, url, secret, status, channel FROM sub_subscriptions WHERE id = $1 AND status <> 'DELETED'", [subscriptionId]);
       const s = subRows[0];
@@ -205,6 +232,7 @@ export class WebhookDispatcher {
         lane.overflow = rows.length >= this.capacity;
         for (const r of rows) lane.add({ seq: Number(r.seq), subscriptionId, childId: r.child_id, eventType: r.event_type, payload: r.payload }, r.attempts, Number(r.next_ms));
       } while (state.again && !this.stopped);
+      if (!lane.overflow) for (const r of state.offered.splice(0)) lane.add(r, r.attempts ?? 0, r.nextAttemptAt ?? 0);
     };
     state.p = run().catch((e: unknown) => {
       this.opts.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'subscription lane not loaded');
