@@ -11,6 +11,7 @@ import { CredentialRepository } from '../../services/platform/auth/credential-re
 import { kafkaCheck, postgresCheck, registryCheck } from '../../services/platform/http/dependency-checks';
 import { createMetrics } from '../../services/platform/http/metrics';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import type { Logger } from '../../services/platform/logging/create-logger';
 import { createHubApp } from '../../services/platform/nest/create-hub-app';
 import { createPool } from '../../services/platform/postgres/create-pool';
@@ -50,7 +51,7 @@ export async function startIntake(config: IntakeConfig, log: Logger): Promise<Ru
   try {
     const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'hub-intake', max: config.INTAKE_COMMIT_CONCURRENCY + 4 });
     closers.push(() => pool.end());
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-intake', log });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-intake', log, security: kafkaSecurityOf(config) });
     const admin: Admin = kafka.admin();
     await admin.connect();
     closers.push(() => admin.disconnect());

@@ -3,6 +3,7 @@ import { SCHEMAS } from '../../schemas';
 import type { HubConfig } from '../../services/platform/config/hub-config';
 import type { Logger } from '../../services/platform/logging/create-logger';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import { ensureTopics, type EnsureTopicsResult } from '../../services/platform/kafka/ensure-topics';
 import { createPool } from '../../services/platform/postgres/create-pool';
 import { discoverMigrations, runMigrations } from '../../services/platform/postgres/migrations/run-migrations';
@@ -35,7 +36,7 @@ export async function prepareHub(config: HubConfig, log: Logger, onStep: (s: Pre
 
   onStep('topics');
   const specs = allTopicSpecs(config.HUB_TOPIC_PREFIX);
-  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-prepare', log }).admin();
+  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-prepare', log, security: kafkaSecurityOf(config) }).admin();
   await admin.connect();
   let topics: EnsureTopicsResult;
   try {

@@ -5,6 +5,7 @@ import { createAvroCodec } from '../../services/platform/avro/avro-codec';
 import { createSchemaRegistryClient } from '../../services/platform/avro/registry-client';
 import type { HubConfig } from '../../services/platform/config/hub-config';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import { readTopicToEnd } from '../../services/platform/kafka/read-topic';
 import type { Logger } from '../../services/platform/logging/create-logger';
 import { connectorFor } from '../import/connectors';
@@ -40,7 +41,7 @@ export interface PlaybackResult {
  * topic prefix plays everything again, the same broker skips it.
  */
 export async function completedStreams(config: HubConfig, log: Logger): Promise<Set<string>> {
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-demo-checkpoints', log });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-demo-checkpoints', log, security: kafkaSecurityOf(config) });
   const codec = createAvroCodec(createSchemaRegistryClient(config.SCHEMA_REGISTRY_URL), SCHEMAS as Readonly<Record<string, object>>);
   const latest = new Map<string, Buffer | null>();
   for (const m of await readTopicToEnd(kafka, config.HUB_TOPIC_PREFIX + INTERNAL_TOPICS.ingestCheckpoints.name)) {

@@ -2,6 +2,7 @@ import type { Kafka } from 'kafkajs';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { loadConfig } from '../../services/platform/config/load-config';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import { createLogger, type Logger } from '../../services/platform/logging/create-logger';
 import type { CliContext, Command } from '../cli/command';
 import { renderTable } from '../cli/text-table';
@@ -13,7 +14,7 @@ interface Session { kafka: Kafka; prefix: string; log: Logger }
 async function withKafka(ctx: CliContext, run: (s: Session) => Promise<number>): Promise<number> {
   const config = loadConfig(hubConfigSchema, ctx.env);
   const log = createLogger({ service: 'hub-dlq', level: ctx.env.LOG_LEVEL ?? 'fatal', destination: process.stderr as never });
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-dlq', log });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-dlq', log, security: kafkaSecurityOf(config) });
   try {
     return await run({ kafka, prefix: config.HUB_TOPIC_PREFIX, log });
   } catch (err) {

@@ -7,6 +7,7 @@ import { createAvroCodec } from '../../services/platform/avro/avro-codec';
 import { createSchemaRegistryClient } from '../../services/platform/avro/registry-client';
 import type { HubConfig } from '../../services/platform/config/hub-config';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import type { Logger } from '../../services/platform/logging/create-logger';
 import { fileSha256 } from './file-hash';
 import { prepareJob, prepareJobInWorker, workerSpecOf, type PrepareJob } from './import-worker';
@@ -36,7 +37,7 @@ export function importStreamId(institution: string, sha256: string): string {
  * by the right reader in a worker thread (import-worker.ts), then the SDK's runImport.
  */
 export async function importFile(o: ImportFileOptions): Promise<ImportResult> {
-  const kafka = createKafka({ brokers: o.config.KAFKA_BROKERS, clientId: `hub-import-${o.spec.institution.toLowerCase()}`, log: o.log });
+  const kafka = createKafka({ brokers: o.config.KAFKA_BROKERS, clientId: `hub-import-${o.spec.institution.toLowerCase()}`, log: o.log, security: kafkaSecurityOf(o.config) });
   const codec = createAvroCodec(createSchemaRegistryClient(o.config.SCHEMA_REGISTRY_URL), SCHEMAS as Readonly<Record<string, object>>);
   const stream = importStreamId(o.spec.institution, await fileSha256(o.file));
   const job: Omit<PrepareJob, 'resumedAfter'> = {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../services/platform/config/load-config';
 import { hubConfigSchema } from '../../services/platform/config/hub-config';
 import { createKafka } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import { createLogger } from '../../services/platform/logging/create-logger';
 import { adminSource, hubServiceOf, lagRows, lagRulesSchema, LagMonitor, MarkerProbe, RecordTimestamps, rulesFromConfig, type GroupReport, type HubGroupNaming, type LagReport } from '../../services/lag';
 import type { CliContext, Command } from '../cli/command';
@@ -35,7 +36,7 @@ export const lagCommand: Command = {
 
     // kafkajs logs every retried coordinator hiccup: keep stderr for people unless asked.
     const log = createLogger({ service: 'hub-lag', level: (ctx.env.LOG_LEVEL as 'fatal' | undefined) ?? 'fatal', destination: process.stderr as never });
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag-cli', log });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag-cli', log, security: kafkaSecurityOf(config) });
     const admin = adminSource(kafka);
     const ruleConfig = loadConfig(lagRulesSchema, ctx.env);
     const rules = { ...rulesFromConfig(ruleConfig), windowSize: Math.max(opts.samples, 2), minDistanceMs: 0, minSamples: Math.min(ruleConfig.LAG_MIN_SAMPLES, Math.max(opts.samples, 2)) };

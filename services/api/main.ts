@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../platform/config/load-config';
 import { createLogger } from '../platform/logging/create-logger';
 import { createKafka } from '../platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../platform/kafka/client-security';
 import { createPool } from '../platform/postgres/create-pool';
 import { createMetrics } from '../platform/http/metrics';
 import { kafkaCheck, postgresCheck, registryCheck } from '../platform/http/dependency-checks';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
 
   const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'hub-api' });
   shutdown.add('postgres', () => pool.end());
-  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-api', log }).admin();
+  const admin = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-api', log, security: kafkaSecurityOf(config) }).admin();
   await admin.connect();
   shutdown.add('kafka-admin', () => admin.disconnect());
 

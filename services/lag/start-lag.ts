@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Kafka } from 'kafkajs';
 import { adminSource, type AdminSource } from './admin-source';
 import { createKafka } from '../platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../platform/kafka/client-security';
 import { createMetrics } from '../platform/http/metrics';
 import { createHubApp } from '../platform/nest/create-hub-app';
 import type { Logger } from '../platform/logging/create-logger';
@@ -51,7 +52,7 @@ export function createLagMonitor(kafka: Kafka, admin: AdminSource, config: LagCo
 }
 
 export async function startLag(config: LagConfig, log: Logger): Promise<RunningLag> {
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag', log });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-lag', log, security: kafkaSecurityOf(config) });
   const admin = adminSource(kafka);
   await admin.current();
   const metrics = createMetrics('lag');

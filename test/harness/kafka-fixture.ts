@@ -2,6 +2,7 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import { createAvroCodec, type AvroCodec } from '../../services/platform/avro/avro-codec';
 import { createSchemaRegistryClient, type SchemaRegistryClient } from '../../services/platform/avro/registry-client';
 import { createKafka, createProducer } from '../../services/platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../../services/platform/kafka/client-security';
 import { ensureTopics } from '../../services/platform/kafka/ensure-topics';
 import { deadLetterTopicOf } from '../../schemas/topics';
 import { testConfig, testLogger, uniqueTopic } from './test-env';
@@ -30,7 +31,7 @@ export interface KafkaFixture {
 export async function createKafkaFixture(schemas: Record<string, object> = { 'hub.test.Ping': PING_SCHEMA }): Promise<KafkaFixture> {
   const config = testConfig();
   const log = testLogger();
-  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'test', log });
+  const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'test', log, security: kafkaSecurityOf(config) });
   const admin = kafka.admin();
   await admin.connect();
   const producer = await createProducer(kafka);
