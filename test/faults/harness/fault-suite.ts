@@ -46,6 +46,7 @@ export async function runFaultSuite(o: FaultSuiteOptions): Promise<FaultSuiteRep
   let postgres: PrivatePostgres | undefined;
   let data: SyntheticData | undefined;
   const logRoot = path.join(tmpdir(), `hub-faults-logs-${Date.now().toString(36)}`);
+  let keep = false;
   try {
     [kafka, postgres, data] = await Promise.all([startPrivateKafka(), startPrivatePostgres(), syntheticData(o.children, o.dataSeed)]);
     const infraMs = Date.now() - t0;
@@ -73,10 +74,15 @@ export async function runFaultSuite(o: FaultSuiteOptions): Promise<FaultSuiteRep
     });
     // Logs are kept when a run differs: they are the first thing to read.
     if (runs.every((r) => r.passed)) rmSync(logRoot, { recursive: true, force: true });
+    // FAULTS_KEEP=1: a differing run leaves the private broker and database up for a post-mortem.
+    keep = process.env.FAULTS_KEEP === '1' && runs.some((r) => !r.passed);
+    if (keep) o.say(`kept for inspection: kafka ${kafka.brokers}, postgres ${postgres.url} (schemas faults_*), data ${data.dir}`);
     return { data: { children: data.children, seed: data.seed, records: data.records, comunas: data.comunas }, baseline, runs, infraMs };
   } finally {
-    await kafka?.destroy();
-    postgres?.destroy();
-    if (data) rmSync(data.dir, { recursive: true, force: true });
+    if (!keep) {
+      await kafka?.destroy();
+      postgres?.destroy();
+      if (data) rmSync(data.dir, { recursive: true, force: true });
+    }
   }
 }

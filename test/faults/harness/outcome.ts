@@ -18,7 +18,7 @@ export interface Outcome {
   readonly deliveries: Readonly<Record<string, readonly string[]>>;
   /** comuna → per canonical child, the order of its deliveries (fingerprints), as received. */
   readonly perChildOrder: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
-  readonly counts: { identities: number; records: number; cases: number; deliveries: number; caseEvents: number };
+  readonly counts: { identities: number; records: number; cases: number; deliveries: number; caseEvents: number; parkedCaseEvents: number };
 }
 
 const CHILD_ID = /^NNA-[0-9A-Z]{26}$/;
@@ -69,9 +69,11 @@ export async function readOutcome(run: HubRun, window: { from: string; to: strin
     total += fps.length;
   }
   const caseEvents = Number((await run.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM case_events')).rows[0]!.n);
+  // Events case-status holds without a child (waiting for the identity link): a diagnostic of lost identity events.
+  const parkedCaseEvents = Number((await run.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM case_events WHERE child_id IS NULL')).rows[0]!.n);
   return {
     identities, cases, indicators, deliveries, perChildOrder,
-    counts: { identities: byIdentity.size, records: recs.length, cases: snaps.length, deliveries: total, caseEvents },
+    counts: { identities: byIdentity.size, records: recs.length, cases: snaps.length, deliveries: total, caseEvents, parkedCaseEvents },
   };
 }
 
