@@ -13,6 +13,7 @@ import type { HealthCheck } from '../platform/http/health';
 import { createMetrics, type HubMetrics } from '../platform/http/metrics';
 import { createBatchConsumer, type BatchConsumer } from '../platform/kafka/batch-consumer';
 import { createKafka, createProducer } from '../platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../platform/kafka/client-security';
 import { createTransactionalPublisher } from '../platform/kafka/transactional-publisher';
 import type { Logger } from '../platform/logging/create-logger';
 import { createHubApp } from '../platform/nest/create-hub-app';
@@ -69,7 +70,7 @@ export async function startIdentity(config: IdentityConfig, log: Logger, over: {
     const model = over.model ?? loadModel(config.IDENTITY_MODEL_PATH);
     const pool = await createPool({ databaseUrl: config.DATABASE_URL, schema: config.HUB_DB_SCHEMA, applicationName: 'hub-identity', max: config.IDENTITY_PARTITIONS_CONCURRENTLY + 6 });
     closers.push(() => pool.end());
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-identity', log });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-identity', log, security: kafkaSecurityOf(config) });
     const admin: Admin = kafka.admin();
     await admin.connect();
     closers.push(() => admin.disconnect());
