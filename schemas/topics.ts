@@ -216,3 +216,21 @@ export function allTopicSpecs(prefix = ''): TopicSpec[] {
   }
   return specs;
 }
+
+/**
+ * A municipality's filtered topic (ADR 0015, docs/security/kafka.md): only the case updates routed
+ * to comuna `cut` (five digits, zero-padded), keyed by child id, Avro `hub.municipal.MunicipalUpdate`.
+ * `hub.municipal.` on purpose, not `hub.municipality.`: that prefix is the municipalities' INPUT
+ * topic (hub.municipality.events.v1) and must never share a prefix ACL with this one.
+ */
+export function municipalTopic(cut: string, topicPrefix = ''): string {
+  if (!/^\d{5}$/.test(cut)) throw new Error(`not a five-digit comuna code (CUT): ${cut}`);
+  return `${topicPrefix}hub.municipal.${cut}.updates.v1`;
+}
+
+/**
+ * Partitions and retention of a municipal topic. 30 days: long enough to cover a municipality's
+ * outage or holiday, short enough for minimisation; the routed delivery log in PostgreSQL stays
+ * the source a relay can re-feed from.
+ */
+export const MUNICIPAL_TOPIC = { partitions: 3, retentionMs: 30 * DAY_MS } as const;

@@ -1,8 +1,8 @@
 /**
  * Names of the Kafka principals and of the per-municipality topics (docs/security/kafka.md, ADR 0016).
  * Every ACL, the compose scripts and the tests use these functions. The subscriptions relay that
- * feeds the municipal topics must produce to municipalTopic(); as services import only platform and
- * schemas, that function belongs in schemas/topics.ts once the relay exists (then re-exported here).
+ * feeds the municipal topics produces to municipalTopic(), defined in schemas/topics.ts (services
+ * import only platform and schemas) and re-exported here.
  */
 
 /** Every SCRAM user is the principal `User:<name>`; the SASL mechanism the brokers accept. */
@@ -40,26 +40,11 @@ export function municipalityPrincipal(cut: string): string {
   return `muni-${checkCut(cut)}`;
 }
 
-/**
- * The municipality's filtered topic: only the case updates routed to it (ADR 0015), keyed by child
- * id. `hub.municipal.` on purpose, not `hub.municipality.`: that prefix is the municipalities'
- * INPUT topic (hub.municipality.events.v1) and must never share a prefix ACL with this one.
- */
-export function municipalTopic(cut: string, topicPrefix = ''): string {
-  return `${topicPrefix}hub.municipal.${checkCut(cut)}.updates.v1`;
-}
+export { municipalTopic } from '../../schemas/topics';
 
 /** Consumer groups a municipality may use: `muni.<CUT>.<anything>` (e.g. `muni.13101.case-system`). */
 export function municipalGroupPrefix(cut: string): string {
   return `muni.${checkCut(cut)}.`;
 }
 
-/** Partitions and retention of a municipal topic (created by the operator, docs/security/kafka.md). */
-export const MUNICIPAL_TOPIC = {
-  partitions: 3,
-  /**
-   * 30 days: long enough to cover a municipality's outage or holiday, short enough for minimisation;
-   * the routed delivery log in PostgreSQL stays the source a relay can re-feed from.
-   */
-  retentionMs: 30 * 24 * 60 * 60 * 1000,
-} as const;
+export { MUNICIPAL_TOPIC } from '../../schemas/topics';

@@ -11,7 +11,7 @@ import { loadConfig } from '../platform/config/load-config';
 import { createKafka, createProducer } from '../platform/kafka/create-kafka';
 import { ensureTopics } from '../platform/kafka/ensure-topics';
 import { subscriptionsConfigSchema } from './config';
-import { municipalTopic } from './http/subscription-service';
+import { municipalTopic } from '../../schemas/topics';
 import { startSubscriptions, type RunningSubscriptions } from './start-subscriptions';
 import { startReceiver, type Receiver } from './testing/receiver';
 import { consumedTopics } from './testing/topics';

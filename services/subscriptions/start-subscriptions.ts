@@ -15,6 +15,7 @@ import type { HealthCheck } from '../platform/http/health';
 import { createMetrics, type HubMetrics } from '../platform/http/metrics';
 import { createBatchConsumer, type BatchConsumer } from '../platform/kafka/batch-consumer';
 import { createKafka, createProducer } from '../platform/kafka/create-kafka';
+import { kafkaSecurityOf } from '../platform/kafka/client-security';
 import type { Logger } from '../platform/logging/create-logger';
 import { createHubApp } from '../platform/nest/create-hub-app';
 import { PlatformModule } from '../platform/nest/platform.module';
@@ -59,7 +60,7 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
     // The whole repository's set, as `hub prepare` applies it: a subset would take the other
     // components' applied migrations for ones missing on disk and refuse to start.
     await runMigrations(pool, discoverMigrations(findRepoRoot()));
-    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-subscriptions', log });
+    const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: 'hub-subscriptions', log, security: kafkaSecurityOf(config) });
     const admin: Admin = kafka.admin();
     await admin.connect();
     closers.push(() => admin.disconnect());

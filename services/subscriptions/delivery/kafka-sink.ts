@@ -11,12 +11,10 @@ import type { AvroCodec } from '../../platform/avro/avro-codec';
 import { ensureTopics } from '../../platform/kafka/ensure-topics';
 import type { Logger } from '../../platform/logging/create-logger';
 import { municipalRecord, type DeliveryPayload } from '../domain/payload';
-import { municipalTopic } from '../http/subscription-service';
+import { MUNICIPAL_TOPIC, municipalTopic } from '../../../schemas/topics';
 import type { KafkaSink, LoggedRow } from './webhook-dispatcher';
 
 export const MUNICIPAL_UPDATE_RECORD = 'hub.municipal.MunicipalUpdate';
-/** Same shape as the operator's (infra/kafka-security/naming.ts MUNICIPAL_TOPIC): 3 partitions, 30 days. */
-export const MUNICIPAL_TOPIC_SHAPE = { partitions: 3, retentionMs: 30 * 24 * 60 * 60 * 1000 } as const;
 
 export function createKafkaSink(deps: { producer: Producer; admin: Admin; codec: AvroCodec; topicPrefix: string; log: Logger }): KafkaSink {
   const ready = new Map<string, Promise<void>>();
@@ -25,7 +23,7 @@ export function createKafkaSink(deps: { producer: Producer; admin: Admin; codec:
     if (!p) {
       p = (async () => {
         await ensureTopics(deps.admin, [{
-          name: topic, partitions: MUNICIPAL_TOPIC_SHAPE.partitions, cleanupPolicy: 'delete', retentionMs: MUNICIPAL_TOPIC_SHAPE.retentionMs,
+          name: topic, partitions: MUNICIPAL_TOPIC.partitions, cleanupPolicy: 'delete', retentionMs: MUNICIPAL_TOPIC.retentionMs,
           key: '<childId>', records: [MUNICIPAL_UPDATE_RECORD], deadLetter: false, description: 'A municipality\'s filtered subscription topic.',
         }]).catch((e: unknown) => deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'municipal topic not ensured (expected to exist)'));
         await deps.codec.registerAll(topic, [MUNICIPAL_UPDATE_RECORD]);
@@ -37,7 +35,7 @@ export function createKafkaSink(deps: { producer: Producer; admin: Admin; codec:
   };
   return {
     async send(sub, rows: readonly LoggedRow[]) {
-      const topic = deps.topicPrefix + municipalTopic(sub.comunaCode);
+      const topic = municipalTopic(sub.comunaCode, deps.topicPrefix);
       await prepare(topic);
       const messages = await Promise.all(rows.map(async (r) => ({
         key: r.childId,

@@ -8,6 +8,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import type { Credential } from '../../platform/auth/credential';
 import { createTranslator, type Lang, type Params } from '../../platform/i18n/i18n';
+import { municipalTopic } from '../../../schemas/topics';
 import { mayManage } from '../domain/access';
 import { EVENT_TYPES } from '../domain/event-types';
 import { SUB_MESSAGES_EN, SUB_MESSAGES_ES, type SubMessageCode } from '../messages';
@@ -42,11 +43,6 @@ export const createBody = z.object({
 export const redeliverBody = z.object({ from: z.iso.datetime({ offset: true }) }).strict();
 
 interface SubRow { id: string; comuna_code: string; url: string | null; event_types: string[] | null; status: string; created_at: Date; credential_id: string; channel: string; contact: unknown }
-
-/** The per-municipality topic of a KAFKA subscription (without the deployment's topic prefix). */
-export function municipalTopic(comunaCode: string): string {
-  return `hub.municipal.${comunaCode}.updates.v1`;
-}
 
 function view(r: SubRow) {
   return {
