@@ -52,6 +52,9 @@ interface Features {
 }
 interface Surname { readonly core: number; readonly full: number; readonly compact: number; readonly stripped: number; readonly phon: number }
 
+/** Interned strings kept before the comparator starts afresh (PairMemo needs ids < 2^26). */
+const MAX_INTERNED = 1 << 22;
+
 // Token-pair outcomes of the given-name loop, memoised per pair of interned tokens.
 const T_GENDER = 0;
 const T_CLOSE = 1;
@@ -62,10 +65,10 @@ const T_ELSE = 4;
 export class Comparator {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
-  private readonly features = new WeakMap<NormalisedPerson, Features>();
-  private readonly jwMemo = new PairMemo(20);
-  private readonly tokenMemo = new PairMemo(20);
-  private readonly surnameMemo = new PairMemo(18);
+  private features = new WeakMap<NormalisedPerson, Features>();
+  private jwMemo = new PairMemo(20);
+  private tokenMemo = new PairMemo(20);
+  private surnameMemo = new PairMemo(18);
   private readonly phonCache = new Map<string, string>();
   private readonly nick = new Map<string, readonly string[]>();
 
@@ -75,6 +78,10 @@ export class Comparator {
 
   /** Fills `levels` (length FIELD_COUNT) and returns the FLAG_* bits. */
   compare(a: NormalisedPerson, b: NormalisedPerson, levels: Int8Array | number[]): number {
+    // Bounded memory in a long-running process (the streaming service keeps one Comparator per
+    // model): past MAX_INTERNED strings start afresh. Only here, between comparisons, so no
+    // features built with the old ids are used with the new ones.
+    if (this.strings.length >= MAX_INTERNED) this.reset();
     const fa = this.featuresOf(a);
     const fb = this.featuresOf(b);
     levels[F.run] = a.run === null || b.run === null ? 2 : a.run === b.run ? 0 : 1;
@@ -94,10 +101,18 @@ export class Comparator {
     return flags(levels, a, b);
   }
 
+  private reset(): void {
+    this.ids.clear();
+    this.strings.length = 0;
+    this.features = new WeakMap();
+    this.jwMemo = new PairMemo(20);
+    this.tokenMemo = new PairMemo(20);
+    this.surnameMemo = new PairMemo(18);
+  }
+
   private intern(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
-      if (this.strings.length >= 1 << 26) { this.ids.clear(); this.strings.length = 0; } // PairMemo ids stay < 2^26
       id = this.strings.length;
       this.ids.set(s, id);
       this.strings.push(s);
