@@ -17,7 +17,13 @@ export const subscriptionsConfigSchema = hubConfigSchema.extend({
   SUBSCRIPTIONS_LANE_CAPACITY: z.coerce.number().int().min(10).max(1000000).default(5000).describe('Deliveries kept in memory per subscription; beyond that a (dead) receiver\'s backlog waits in the log.'),
   SUBSCRIPTIONS_SWEEP_MS: z.coerce.number().int().min(100).max(600000).default(5000).describe('How often the dispatcher reconciles its in-memory queues with the delivery log (safety net).'),
   SUBSCRIPTIONS_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60000).default(5000).describe('How long a looked-up credential is reused.'),
+  SUBSCRIPTIONS_PRIVATE_WEBHOOKS: z.enum(['allow', 'deny']).optional().describe('Webhook targets on loopback, link-local or private addresses (SSRF guard, domain/webhook-target.ts). Default: deny when NODE_ENV=production, allow otherwise (local receivers in development and tests).'),
   SUBSCRIPTIONS_CONSUMER: z.enum(['on', 'off']).default('on').describe('Run the consumer and the dispatcher (off: API only).'),
 });
 
 export type SubscriptionsConfig = z.output<typeof subscriptionsConfigSchema>;
+
+/** The SSRF policy in force: explicit setting, else deny in production. */
+export function privateWebhookPolicy(config: Pick<SubscriptionsConfig, 'SUBSCRIPTIONS_PRIVATE_WEBHOOKS'>, nodeEnv: string | undefined): 'allow' | 'deny' {
+  return config.SUBSCRIPTIONS_PRIVATE_WEBHOOKS ?? (nodeEnv === 'production' ? 'deny' : 'allow');
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../platform/config/load-config';
 import { Shutdown } from '../platform/lifecycle/shutdown';
 import { createLogger } from '../platform/logging/create-logger';
-import { subscriptionsConfigSchema } from './config';
+import { privateWebhookPolicy, subscriptionsConfigSchema } from './config';
 import { startSubscriptions } from './start-subscriptions';
 
 /**
@@ -10,7 +10,9 @@ import { startSubscriptions } from './start-subscriptions';
  * signed webhooks and SSE; /health, /metrics, subscriptions API (8087).
  */
 async function main(): Promise<void> {
-  const config = loadConfig(subscriptionsConfigSchema, process.env);
+  const parsed = loadConfig(subscriptionsConfigSchema, process.env);
+  // The SSRF guard's default depends on the deployment: deny in production (docs/adr/0015).
+  const config = { ...parsed, SUBSCRIPTIONS_PRIVATE_WEBHOOKS: privateWebhookPolicy(parsed, process.env.NODE_ENV) };
   const log = createLogger({ service: 'subscriptions', level: config.LOG_LEVEL });
   const shutdown = new Shutdown(log);
   shutdown.listen();

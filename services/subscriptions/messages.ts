@@ -4,6 +4,7 @@ export const SUB_MESSAGES_ES = {
   FORBIDDEN_COMUNA: 'Su credencial no corresponde a la comuna {comunaCode}.',
   INVALID_BODY: 'Solicitud inválida: {detail}.',
   SUBSCRIPTION_NOT_FOUND: 'No existe la suscripción {id}.',
+  WEBHOOK_PRIVATE_TARGET: 'La URL del webhook apunta a una dirección interna (loopback, privada o de enlace local); indique una dirección pública de su receptor.',
   FLAG_FORBIDDEN_INSTITUTION: 'Solo los establecimientos educacionales y de salud pueden consultar la alerta de protección.',
   FLAG_INVALID_RUN: 'El RUN indicado no es válido (revise el dígito verificador).',
 } as const;
@@ -13,6 +14,7 @@ export const SUB_MESSAGES_EN: Record<keyof typeof SUB_MESSAGES_ES, string> = {
   FORBIDDEN_COMUNA: 'Your credential does not belong to comuna {comunaCode}.',
   INVALID_BODY: 'Invalid request: {detail}.',
   SUBSCRIPTION_NOT_FOUND: 'The subscription {id} does not exist.',
+  WEBHOOK_PRIVATE_TARGET: 'The webhook URL points at an internal address (loopback, private or link-local); give your receiver\'s public address.',
   FLAG_FORBIDDEN_INSTITUTION: 'Only schools and health establishments may look up the protection flag.',
   FLAG_INVALID_RUN: 'The RUN given is not valid (check its verification digit).',
 };

@@ -85,6 +85,7 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
 
     let consumer: BatchConsumer | null = null;
     let dispatcher: WebhookDispatcher | null = null;
+    const privateTargets = config.SUBSCRIPTIONS_PRIVATE_WEBHOOKS ?? 'allow';
     if (config.SUBSCRIPTIONS_CONSUMER === 'on') {
       const producer: Producer = await createProducer(kafka);
       closers.push(() => producer.disconnect());
@@ -93,7 +94,7 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
         pool, log, now: over.now,
         policy: { baseMs: config.SUBSCRIPTIONS_RETRY_BASE_MS, maxDelayMs: config.SUBSCRIPTIONS_RETRY_MAX_MS, maxAttempts: config.SUBSCRIPTIONS_MAX_ATTEMPTS },
         timeoutMs: config.SUBSCRIPTIONS_TIMEOUT_MS, perSubscription: config.SUBSCRIPTIONS_PER_SUBSCRIPTION, globalLimit: config.SUBSCRIPTIONS_GLOBAL_LIMIT,
-        laneCapacity: config.SUBSCRIPTIONS_LANE_CAPACITY, sweepMs: config.SUBSCRIPTIONS_SWEEP_MS,
+        laneCapacity: config.SUBSCRIPTIONS_LANE_CAPACITY, sweepMs: config.SUBSCRIPTIONS_SWEEP_MS, privateTargets,
         kafka: createKafkaSink({ producer, admin, codec, topicPrefix: config.HUB_TOPIC_PREFIX, log }),
       });
       dispatcher = d;
@@ -136,7 +137,7 @@ export async function startSubscriptions(config: SubscriptionsConfig, log: Logge
     const authenticator = new Authenticator(new CredentialRepository(pool), { ttlMs: config.SUBSCRIPTIONS_AUTH_CACHE_MS });
     const rescan = (id: string) => { void dispatcher?.rescan(id); };
     const handOver = (rows: readonly LoggedRow[]) => dispatcher?.offer(rows);
-    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool, rescan), flags: new FlagService(pool, channel, over.now, handOver), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
+    const api = SubscriptionsApiModule.register({ service: new SubscriptionService(pool, rescan, privateTargets), flags: new FlagService(pool, channel, over.now, handOver), authenticator, sse: { wait, pollMs: Math.max(config.SUBSCRIPTIONS_POLL_MS, 500) } });
     const app = await createHubApp({
       module: SubscriptionsModule.register({ checks: [kafkaCheck(admin), registryCheck(config.SCHEMA_REGISTRY_URL), postgresCheck(pool)], metrics, api }),
       log,

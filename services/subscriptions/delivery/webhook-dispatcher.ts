@@ -20,6 +20,8 @@ import https from 'node:https';
 import type { Pool } from 'pg';
 import type { Logger } from '../../platform/logging/create-logger';
 import { afterFailure, type RetryPolicy } from '../domain/retry-schedule';
+import { literalTargetRefused, type PrivateTargetPolicy } from '../domain/webhook-target';
+import { PRIVATE_TARGET, publicOnlyLookup } from './public-only-lookup';
 import { DELIVERY_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, sign } from './signature';
 
 export interface DispatcherOptions {
@@ -37,6 +39,8 @@ export interface DispatcherOptions {
   readonly kafka?: KafkaSink;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** `deny`: refuse to connect to non-public addresses, whatever the name resolves to (SSRF guard). */
+  readonly privateTargets?: PrivateTargetPolicy;
 }
 
 /** A row of the delivery log as the dispatcher needs it. */
@@ -306,7 +310,9 @@ export class WebhookDispatcher {
     if (!sub.url || !sub.secret) return Promise.resolve({ httpStatus: null, error: 'NO_URL' });
     const url = new URL(sub.url);
     const secure = url.protocol === 'https:';
-    lane.agent ??= secure ? new https.Agent({ keepAlive: true, maxSockets: this.opts.perSubscription }) : new http.Agent({ keepAlive: true, maxSockets: this.opts.perSubscription });
+    if (literalTargetRefused(sub.url, this.opts.privateTargets ?? 'allow')) return Promise.resolve({ httpStatus: null, error: PRIVATE_TARGET });
+    const agentOpts = { keepAlive: true, maxSockets: this.opts.perSubscription, ...(this.opts.privateTargets === 'deny' ? { lookup: publicOnlyLookup } : {}) };
+    lane.agent ??= secure ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
     const body = JSON.stringify({ deliveryId: String(item.row.seq), ...item.row.payload });
     return new Promise((resolve) => {
       let done = false;

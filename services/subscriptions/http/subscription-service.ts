@@ -10,6 +10,7 @@ import type { Credential } from '../../platform/auth/credential';
 import { createTranslator, type Lang, type Params } from '../../platform/i18n/i18n';
 import { municipalTopic } from '../../../schemas/topics';
 import { mayManage } from '../domain/access';
+import { literalTargetRefused, type PrivateTargetPolicy } from '../domain/webhook-target';
 import { EVENT_TYPES } from '../domain/event-types';
 import { SUB_MESSAGES_EN, SUB_MESSAGES_ES, type SubMessageCode } from '../messages';
 
@@ -58,13 +59,14 @@ function issues(e: z.ZodError): string {
 
 export class SubscriptionService {
   /** `changed`: a subscription was created, paused, resumed, deleted or requeued (the dispatcher reloads it). */
-  constructor(readonly pool: Pool, private readonly changed: (id: string) => void = () => undefined) {}
+  constructor(readonly pool: Pool, private readonly changed: (id: string) => void = () => undefined, private readonly privateTargets: PrivateTargetPolicy = 'allow') {}
 
   async create(c: Caller, raw: unknown): Promise<Answer> {
     const p = createBody.safeParse(raw ?? {});
     if (!p.success) return { status: 400, body: errorBody('INVALID_BODY', c.lang, { detail: issues(p.error) }) };
     const access = mayManage(c.credential, p.data.comunaCode);
     if (access !== 'OK') return { status: 403, body: errorBody(access, c.lang, { comunaCode: p.data.comunaCode }) };
+    if (p.data.url && literalTargetRefused(p.data.url, this.privateTargets)) return { status: 400, body: errorBody('WEBHOOK_PRIVATE_TARGET', c.lang) };
     const id = `sub_${randomBytes(12).toString('hex')}`;
     const { rows } = await this.pool.query<SubRow>(
       `INSERT INTO sub_subscriptions (id, credential_id, comuna_code, url, secret, event_types, channel, contact) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
