@@ -109,6 +109,9 @@ export async function startCaseStatus(config: CaseStatusConfig, log: Logger, ove
         topics: CASE_INPUT_TOPICS.map((t) => p + t.name),
         fromBeginning: true,
         partitionsConsumedConcurrently: config.CASE_STATUS_PARTITIONS_CONCURRENTLY,
+        // The handler is order-free across partitions (re-derivation from each child's event set,
+        // claims by event id), so batches of several partitions may share one transaction.
+        coalescePartitions: config.CASE_STATUS_COALESCE === 'on',
         handle: createCaseStreamHandler(streamOpts),
         onCrash: (e) => over.onCrash?.(e),
       });
