@@ -60,12 +60,16 @@ export async function createTransactionalPublisher(opts: TransactionalPublisherO
   return {
     async publish(messages, checkpoint) {
       const checkpointValue = await opts.codec.encode(checkpointTopic, CHECKPOINT_RECORD, checkpoint);
-      const planned: PlannedMessage[] = [];
-      for (const m of [...messages, { topic: checkpointTopic, key: opts.stream, value: checkpointValue }]) {
-        const message: Message = { key: m.key, value: m.value, headers: m.headers ? { ...m.headers } : undefined };
-        const partitionMetadata = await partitionsOf(m.topic);
-        planned.push({ topic: m.topic, partition: partitioner({ topic: m.topic, partitionMetadata, message }), message, bytes: messageBytes(message) });
-      }
+      const all: readonly EncodedMessage[] = [...messages, { topic: checkpointTopic, key: opts.stream, value: checkpointValue }];
+      // Metadata once per topic of the batch, not one await per message (a relay batch has up to thousands).
+      const topics = [...new Set(all.map((m) => m.topic))];
+      const metadataOf = new Map(await Promise.all(topics.map(async (t) => [t, await partitionsOf(t)] as const)));
+      const planned: PlannedMessage[] = all.map((m) => {
+        // kafkajs only reads the headers: the caller's object is passed as is, not copied.
+        const message: Message = { key: m.key, value: m.value, headers: m.headers as Message['headers'] };
+        const partitionMetadata = metadataOf.get(m.topic)!;
+        return { topic: m.topic, partition: partitioner({ topic: m.topic, partitionMetadata, message }), message, bytes: messageBytes(message) };
+      });
       const txn = await producer.transaction();
       try {
         // Several sends in one transaction: all or none become visible at commit.
