@@ -36,8 +36,13 @@ export class Supervisor {
     const log = createWriteStream(path.join(this.opts.logDir, `${spec.name}.log`), { flags: 'a' });
     const env = { ...this.opts.env, ...extraEnv, SWC_NODE_PROJECT: path.join(this.opts.root, 'tsconfig.json') };
     const child = spawn(command, args, { cwd: this.opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    // Two sources into one log: neither may end it (the default `end: true` would close the stream
+    // when stdout ends, and stderr's next write would throw ERR_STREAM_WRITE_AFTER_END in the
+    // supervisor itself). The log closes when the child's streams are both done.
+    log.on('error', () => undefined);
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once('close', () => log.end());
     const state: Running = this.running.get(spec.name) ?? { child, failures: 0, stopping: false };
     state.child = child;
     this.running.set(spec.name, state);
