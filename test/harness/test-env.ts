@@ -27,7 +27,7 @@ export function testLogger(): Logger & { lines: () => string[] } {
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. Never a fixed sleep. */
-export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30000, what = 'condition'): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30000, what = 'condition', intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -37,7 +37,7 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { eventually } from '../../harness/test-env';
 
 /** A TCP port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -12,18 +13,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `probe` until it returns a value (not undefined) or the deadline passes. Never a fixed sleep. */
-export async function pollUntil<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string, intervalMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
+/** Polls `probe` until it returns a value (never a fixed sleep): the test harness's `eventually`, polled every 250 ms by default. */
+export function pollUntil<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string, intervalMs = 250): Promise<T> {
+  return eventually(probe, timeoutMs, what, intervalMs);
 }
