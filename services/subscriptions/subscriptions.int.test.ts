@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { parseToken } from '../platform/auth/token';
 import type { Admin, Producer } from 'kafkajs';
 import { SCHEMAS, type CaseUpdated } from '../../schemas';
 import { allTopicSpecs, TOPICS } from '../../schemas/topics';
@@ -113,6 +114,26 @@ describe('municipal subscriptions end to end', () => {
     expect(JSON.stringify(rStgo.received[0]!.body)).not.toContain('comunaCode');
   });
 
+  it('Given deliveries, When a municipality lists them, Then a purpose is required, the answer names only its children, and each read is audited (who, what, when, why)', async () => {
+    const list = (token: string, id: string, purpose?: string) => fetch(`${service.url}/v1/subscriptions/${id}/deliveries`, {
+      headers: { authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose': purpose } : {}) },
+    });
+    const noPurpose = await list(tokens.stgo!, subs.stgo!);
+    expect(noPurpose.status).toBe(400);
+    expect(((await noPurpose.json()) as { codigo: string }).codigo).toBe('PURPOSE_REQUIRED');
+    const ok = await list(tokens.stgo!, subs.stgo!, 'seguimiento de caso');
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { deliveries: { childId: string }[] };
+    expect(body.deliveries.map((d) => d.childId)).toContain(`A-${tag}`);
+    expect(body.deliveries.map((d) => d.childId)).not.toContain(`B-${tag}`);
+    expect((await list(tokens.stgo!, subs.nunoa!, 'sondeo')).status).toBe(404);
+    const { rows } = await service.pool.query<{ subscription_id: string; child_ids: string[]; purpose: string; status: number }>(
+      "SELECT subscription_id, child_ids, purpose, status FROM sub_api_audit WHERE action = 'deliveries.read' AND subscription_id = ANY($1) ORDER BY seq", [[subs.stgo, subs.nunoa]]);
+    expect(rows.map((r) => [r.subscription_id, r.purpose, r.status])).toEqual([[subs.stgo, 'seguimiento de caso', 200], [subs.nunoa, 'sondeo', 404]]);
+    expect(rows[0]!.child_ids).toContain(`A-${tag}`);
+    expect(rows[1]!.child_ids).toEqual([]);
+  });
+
   it('Given a child that moves and a merge across comunas, When updates arrive, Then the old municipality gets only a LEFT notice and the new one the full status', async () => {
     const before = rStgo.received.length;
     await produce([update(`A-${tag}`, NUNOA)]);
@@ -189,5 +210,12 @@ describe('municipal subscriptions end to end', () => {
     expect([...first, ...rest]).toEqual(all.rows.map((r) => r.seq));
     const wrong = await fetch(`${service.url}/v1/subscriptions/${subs.nunoa}/stream`, { headers: { authorization: `Bearer ${tokens.stgo}` } });
     expect(wrong.status).toBe(404);
+    // Every event sent on the stream is audited with the credential that opened it (who).
+    const audited = await eventually(async () => {
+      const a = await service.pool.query<{ n: string; creds: string[] }>(
+        "SELECT count(*)::text AS n, array_agg(DISTINCT credential_id) AS creds FROM sub_delivery_audit WHERE subscription_id = $1 AND channel = 'SSE'", [subs.nunoa]);
+      return Number(a.rows[0]!.n) >= first.length + rest.length ? a.rows[0]! : undefined;
+    }, 10000, 'SSE audit rows');
+    expect(audited.creds).toEqual([parseToken(tokens.nunoa!)!.credentialId]);
   });
 });

@@ -10,6 +10,8 @@ import type { Pool } from 'pg';
 export interface SseOptions {
   readonly pool: Pool;
   readonly subscriptionId: string;
+  /** The credential that opened the stream: recorded with every event sent (who). */
+  readonly credentialId: string;
   readonly lastEventId: string | undefined;
   /** Resolves when new deliveries may exist (NOTIFY), or after the poll interval. */
   readonly wait: (ms: number) => Promise<void>;
@@ -32,8 +34,8 @@ export async function streamDeliveries(res: ServerResponse, o: SseOptions): Prom
       res.write(chunk);
       lastWrite = Date.now();
       await o.pool.query(
-        "INSERT INTO sub_delivery_audit (delivery_seq, subscription_id, channel, attempt, outcome) SELECT unnest($1::bigint[]), $2, 'SSE', 1, 'SENT'",
-        [rows.map((r) => r.seq), o.subscriptionId]);
+        "INSERT INTO sub_delivery_audit (delivery_seq, subscription_id, channel, attempt, outcome, credential_id) SELECT unnest($1::bigint[]), $2, 'SSE', 1, 'SENT', $3",
+        [rows.map((r) => r.seq), o.subscriptionId, o.credentialId]);
       after = rows[rows.length - 1]!.seq;
       if (rows.length === 500) continue;
     } else if (Date.now() - lastWrite > (o.heartbeatMs ?? 15000)) {

@@ -57,6 +57,9 @@ function issues(e: z.ZodError): string {
   return e.issues.map((i) => i.path.join('.') || i.message).join(', ');
 }
 
+/** A stated purpose (X-Purpose): 3–200 printable characters, as the case-status API asks. */
+const PURPOSE = /^[\p{L}\p{N}\p{P}\p{S} ]{3,200}$/u;
+
 export class SubscriptionService {
   /** `changed`: a subscription was created, paused, resumed, deleted or requeued (the dispatcher reloads it). */
   constructor(readonly pool: Pool, private readonly changed: (id: string) => void = () => undefined, private readonly privateTargets: PrivateTargetPolicy = 'allow') {}
@@ -104,18 +107,29 @@ export class SubscriptionService {
     return status === 'DELETED' ? { status: 204, body: undefined } : { status: 200, body: view(rows[0]!) };
   }
 
-  async deliveries(c: Caller, id: string, statusFilter: string | undefined, after: string | undefined): Promise<Answer> {
+  /** The delivery log of a subscription: children's ids, so a stated purpose is required and every answer is audited. */
+  async deliveries(c: Caller, id: string, statusFilter: string | undefined, after: string | undefined, purpose: string): Promise<Answer> {
+    if (!PURPOSE.test(purpose)) return { status: 400, body: errorBody('PURPOSE_REQUIRED', c.lang) };
     const r = await this.owned(c, id);
-    if ('body' in r) return r;
+    if ('body' in r) {
+      await this.audit(c, id, [], purpose, r.status);
+      return r;
+    }
     const st = statusFilter && ['PENDING', 'DELIVERED', 'DEAD'].includes(statusFilter.toUpperCase()) ? statusFilter.toUpperCase() : null;
     const from = after && /^\d+$/.test(after) ? after : '0';
     const { rows } = await this.pool.query<{ seq: string; child_id: string; event_type: string; status: string; attempts: number; last_error: string | null; created_at: Date; delivered_at: Date | null }>(
       `SELECT seq::text, child_id, event_type, status, attempts, last_error, created_at, delivered_at FROM sub_deliveries
        WHERE subscription_id = $1 AND ($2::text IS NULL OR status = $2) AND seq > $3::bigint ORDER BY sub_deliveries.seq LIMIT 500`, [id, st, from]);
+    await this.audit(c, id, [...new Set(rows.map((d) => d.child_id))], purpose, 200);
     return {
       status: 200,
       body: { deliveries: rows.map((d) => ({ id: d.seq, childId: d.child_id, eventType: d.event_type, status: d.status, attempts: d.attempts, lastError: d.last_error, createdAt: d.created_at.toISOString(), deliveredAt: d.delivered_at?.toISOString() ?? null })) },
     };
+  }
+
+  private async audit(c: Caller, subscriptionId: string, childIds: readonly string[], purpose: string, status: number): Promise<void> {
+    await this.pool.query('INSERT INTO sub_api_audit (credential_id, action, subscription_id, child_ids, purpose, status) VALUES ($1, $2, $3, $4, $5, $6)',
+      [c.credential.id, 'deliveries.read', subscriptionId, childIds, purpose, status]);
   }
 
   /** Redelivery from a point in time: every delivery created since `from` (delivered or dead) is queued again, in its original order. */

@@ -60,7 +60,8 @@ export class SubscriptionsController {
   @Get(':id/deliveries')
   async deliveries(@Param('id') id: string, @Query('status') status: string | undefined, @Query('after') after: string | undefined,
     @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    return send(reply, await this.s.deliveries(callerOf(req), id, status, after));
+    const raw = req.headers['x-purpose'];
+    return send(reply, await this.s.deliveries(callerOf(req), id, status, after, (Array.isArray(raw) ? raw.join(', ') : raw ?? '').trim()));
   }
 
   @Post(':id/redeliver')
@@ -70,14 +71,15 @@ export class SubscriptionsController {
 
   @Get(':id/stream')
   async stream(@Param('id') id: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const owned = await this.s.owned(callerOf(req), id);
+    const caller = callerOf(req);
+    const owned = await this.s.owned(caller, id);
     if ('body' in owned) {
       await reply.status(owned.status).header('cache-control', 'no-store').send(owned.body);
       return;
     }
     reply.hijack();
     const raw = req.headers['last-event-id'];
-    await streamDeliveries(reply.raw, { pool: this.s.pool, subscriptionId: id, lastEventId: Array.isArray(raw) ? raw[0] : raw, wait: this.sse.wait, pollMs: this.sse.pollMs })
+    await streamDeliveries(reply.raw, { pool: this.s.pool, subscriptionId: id, credentialId: caller.credential.id, lastEventId: Array.isArray(raw) ? raw[0] : raw, wait: this.sse.wait, pollMs: this.sse.pollMs })
       .catch(() => reply.raw.destroy());
   }
 }
