@@ -52,7 +52,7 @@ describe('hub indicators', () => {
     const { s } = source(async () => ({ flows: [], capacity: [], events: 0 }));
     const r = await run(s, PERIOD);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Indicadores del 2024-01-01 al 2024-12-31 por region (0 niños, niñas y adolescentes; 0 eventos)');
+    expect(r.out).toContain('Indicadores del 2024-01-01 al 2024-12-31 por región (0 niños, niñas y adolescentes; 0 eventos)');
     expect(r.out).toContain('No hay datos en el período.');
   });
 

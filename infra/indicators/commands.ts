@@ -64,7 +64,7 @@ async function openPostgres(env: NodeJS.ProcessEnv): Promise<IndicatorSource> {
           if (!o.json) ctx.out(ctx.t('indicators.csvWritten', { file: o.csv, rows: rows.length }));
         }
         if (o.json) { ctx.out(JSON.stringify({ from: o.from, to: o.to, by: o.by, children: input.flows.length, events: input.events, rows }, null, 2)); return 0; }
-        ctx.out(ctx.t('indicators.header', { from: o.from, to: o.to, by: o.by, children: input.flows.length, events: input.events }));
+        ctx.out(ctx.t('indicators.header', { from: o.from, to: o.to, by: ctx.t(`indicators.by.${o.by}`), children: input.flows.length, events: input.events }));
         if (rows.length === 0) { ctx.out(ctx.t('indicators.empty')); return 0; }
         ctx.out(ctx.t('indicators.columns'));
         for (const r of rows) {
